@@ -1,0 +1,34 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AuthGuardsModule } from '@app/auth';
+import { AppConfig, AppConfigModule } from '@app/common';
+import { DatabaseModule } from '@app/database';
+import { LoggerModule } from 'nestjs-pino';
+import { BalancesModule } from './balances/balances.module';
+import { HealthModule } from './health/health.module';
+import { ConsumesInterceptor } from './http/consumes.interceptor';
+import { loggingOptions } from './http/logging';
+import { IdentityModule } from './identity/identity.module';
+import { SandboxModule } from './sandbox/sandbox.module';
+import { WalletsModule } from './wallets/wallets.module';
+
+/** The HTTP service: one module per endpoint family on top of the libraries. */
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        AppConfigModule.forRoot(config),
+        LoggerModule.forRoot(loggingOptions(config)),
+        DatabaseModule,
+        AuthGuardsModule,
+        HealthModule,
+        IdentityModule,
+        WalletsModule,
+        BalancesModule,
+        SandboxModule,
+      ],
+      providers: [ConsumesInterceptor],
+    };
+  }
+}

@@ -1,0 +1,101 @@
+import { chmodSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Injectable } from '@nestjs/common';
+import { ApiKeysService, OrganizationsService } from '@app/auth';
+import { AppConfig } from '@app/common';
+import { LedgerService, WalletsService } from '@app/ledger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+
+export interface SandboxCredentials {
+  base_url: string;
+  organization_id: string;
+  operator_api_key: string;
+  supervisor_api_key: string;
+  supervisor_principal_id: string;
+  wallets: { id: string; chain: string; address: string }[];
+}
+
+const INITIATING_SCOPES = [
+  'treasury:read',
+  'wallets:write',
+  'transfers:write',
+  'swaps:write',
+  'bridges:write',
+  'bulk:write',
+  'agent_batches:write',
+  'reports:write',
+];
+
+/** Arbitrary constant naming the advisory lock that keeps two starting replicas from both seeding. */
+const SEED_LOCK = 7_205_515_002;
+
+/**
+ * First run (API.md §9): on an empty database, a KYC-verified sandbox organization with funded
+ * wallets and two API keys, written to DATA_DIR/sandbox-credentials.json (mode 0600).
+ */
+@Injectable()
+export class SandboxSeeder {
+  constructor(
+    private readonly config: AppConfig,
+    private readonly organizations: OrganizationsService,
+    private readonly apiKeys: ApiKeysService,
+    private readonly wallets: WalletsService,
+    private readonly ledger: LedgerService,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  get credentialsPath(): string {
+    return join(this.config.dataDir, 'sandbox-credentials.json');
+  }
+
+  /** Seeds and returns the credentials when the database has no organization yet; otherwise null. */
+  async seedIfEmpty(): Promise<SandboxCredentials | null> {
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.query('SELECT pg_advisory_lock($1)', [SEED_LOCK]);
+      if ((await this.organizations.count()) > 0) return null;
+      return await this.seed();
+    } finally {
+      await runner.query('SELECT pg_advisory_unlock($1)', [SEED_LOCK]).catch(() => undefined);
+      await runner.release();
+    }
+  }
+
+  private async seed(): Promise<SandboxCredentials> {
+    const organization = await this.organizations.create({ name: 'Sandbox Treasury', kycStatus: 'verified', environment: 'sandbox' });
+    const ethereum = await this.wallets.create(organization.id, { name: 'Treasury (Ethereum)', chain: 'ethereum' });
+    const base = await this.wallets.create(organization.id, { name: 'Treasury (Base)', chain: 'base' });
+    await this.ledger.deposit(organization.id, ethereum.id, 'USDC', '1000000');
+    await this.ledger.deposit(organization.id, ethereum.id, 'ETH', '100');
+    await this.ledger.deposit(organization.id, base.id, 'USDC', '250000');
+
+    const supervisor = await this.apiKeys.create({
+      organizationId: organization.id,
+      name: 'Sandbox supervisor',
+      scopes: ['approvals:write', 'treasury:read'],
+      roles: ['supervisor'],
+      approved: true,
+    });
+    const operator = await this.apiKeys.create({
+      organizationId: organization.id,
+      name: 'Sandbox operator',
+      scopes: INITIATING_SCOPES,
+      roles: ['operator'],
+    });
+    await this.apiKeys.approve(operator.key.id, supervisor.key.id);
+
+    const credentials: SandboxCredentials = {
+      base_url: this.config.publicBaseUrl,
+      organization_id: organization.id,
+      operator_api_key: operator.secret,
+      supervisor_api_key: supervisor.secret,
+      supervisor_principal_id: supervisor.key.id,
+      wallets: [ethereum, base].map((wallet) => ({ id: wallet.id, chain: wallet.chain, address: wallet.address })),
+    };
+    writeFileSync(this.credentialsPath, `${JSON.stringify(credentials, null, 2)}\n`, { mode: 0o600 });
+    chmodSync(this.credentialsPath, 0o600);
+    return credentials;
+  }
+}

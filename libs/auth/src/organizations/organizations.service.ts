@@ -1,0 +1,53 @@
+import { Injectable } from '@nestjs/common';
+import { InvalidRequestError, newId, NotFoundError } from '@app/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { KYC_STATUSES, KycStatus, Organization, ORGANIZATION_ENVIRONMENTS, OrganizationEnvironment } from './organization.entity';
+
+@Injectable()
+export class OrganizationsService {
+  constructor(@InjectRepository(Organization) private readonly organizations: Repository<Organization>) {}
+
+  async create(input: { name: string; kycStatus: string; environment?: string }): Promise<Organization> {
+    const name = input.name.trim();
+    if (name.length === 0 || name.length > 200) {
+      throw new InvalidRequestError('Invalid organization name.', [{ field: 'name', message: 'must be 1 to 200 characters' }]);
+    }
+    const organization = this.organizations.create({
+      id: newId('org'),
+      name,
+      kycStatus: checkedKyc(input.kycStatus),
+      environment: checkedEnvironment(input.environment ?? 'sandbox'),
+    });
+    await this.organizations.insert(organization);
+    return this.get(organization.id);
+  }
+
+  async get(id: string): Promise<Organization> {
+    const organization = await this.organizations.findOneBy({ id });
+    if (!organization) throw new NotFoundError(`Organization ${id} does not exist.`);
+    return organization;
+  }
+
+  async setKycStatus(id: string, status: string): Promise<Organization> {
+    await this.get(id);
+    await this.organizations.update({ id }, { kycStatus: checkedKyc(status) });
+    return this.get(id);
+  }
+
+  async count(): Promise<number> {
+    return this.organizations.count();
+  }
+}
+
+function checkedKyc(value: string): KycStatus {
+  if ((KYC_STATUSES as readonly string[]).includes(value)) return value as KycStatus;
+  throw new InvalidRequestError('Invalid KYC status.', [{ field: 'kyc', message: `must be one of ${KYC_STATUSES.join(', ')}` }]);
+}
+
+function checkedEnvironment(value: string): OrganizationEnvironment {
+  if ((ORGANIZATION_ENVIRONMENTS as readonly string[]).includes(value)) return value as OrganizationEnvironment;
+  throw new InvalidRequestError('Invalid environment.', [
+    { field: 'environment', message: `must be one of ${ORGANIZATION_ENVIRONMENTS.join(', ')}` },
+  ]);
+}

@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Hold } from './accounts/hold.entity';
+import { LedgerAccount } from './accounts/ledger-account.entity';
+import { LedgerEntry } from './accounts/ledger-entry.entity';
+import { LedgerPosting } from './accounts/ledger-posting.entity';
+import { LedgerService } from './accounts/ledger.service';
+import { Asset } from './catalog/asset.entity';
+import { CatalogService } from './catalog/catalog.service';
+import { Chain } from './catalog/chain.entity';
+import { Transaction } from './transactions/transaction.entity';
+import { Wallet } from './wallets/wallet.entity';
+import { WalletsService } from './wallets/wallets.service';
+
+/** Wallets, the asset catalogue, and the double-entry ledger under balances and transactions. */
+@Module({
+  imports: [TypeOrmModule.forFeature([Asset, Chain, Wallet, LedgerAccount, LedgerEntry, LedgerPosting, Hold, Transaction])],
+  providers: [CatalogService, WalletsService, LedgerService],
+  exports: [CatalogService, WalletsService, LedgerService],
+})
+export class LedgerModule {}

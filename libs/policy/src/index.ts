@@ -1,0 +1,3 @@
+export * from './organization-policy.entity';
+export * from './policy.module';
+export * from './policy.service';

@@ -1,0 +1,62 @@
+import { INestApplication } from '@nestjs/common';
+import { ApiKeysService, KycStatus, Organization, OrganizationsService, Role, Scope } from '@app/auth';
+import { LedgerService, Wallet, WalletsService } from '@app/ledger';
+import { randomBytes } from 'node:crypto';
+
+export const ALL_INITIATING: Scope[] = [
+  'treasury:read',
+  'wallets:write',
+  'transfers:write',
+  'swaps:write',
+  'bridges:write',
+  'bulk:write',
+  'agent_batches:write',
+  'reports:write',
+];
+
+export interface Credential {
+  id: string;
+  secret: string;
+  auth: { Authorization: string };
+}
+
+/**
+ * Builds fresh tenants and credentials through the real services, so every test owns its rows and
+ * none depends on another's data or order.
+ */
+export class Factory {
+  constructor(private readonly app: INestApplication) {}
+
+  async organization(kycStatus: KycStatus = 'verified'): Promise<Organization> {
+    return this.app.get(OrganizationsService).create({ name: `Test org ${randomBytes(3).toString('hex')}`, kycStatus });
+  }
+
+  async key(
+    organizationId: string,
+    options: { scopes?: Scope[]; roles?: Role[]; approved?: boolean; expiresAt?: Date } = {},
+  ): Promise<Credential> {
+    const { key, secret } = await this.app.get(ApiKeysService).create({
+      organizationId,
+      name: 'test key',
+      scopes: options.scopes ?? ALL_INITIATING,
+      roles: options.roles ?? ['operator'],
+      approved: options.approved ?? true,
+      expiresAt: options.expiresAt,
+    });
+    return { id: key.id, secret, auth: { Authorization: `Bearer ${secret}` } };
+  }
+
+  /** An organization with an approved operator key (the usual starting point). */
+  async tenant(kycStatus: KycStatus = 'verified'): Promise<{ organization: Organization; operator: Credential }> {
+    const organization = await this.organization(kycStatus);
+    return { organization, operator: await this.key(organization.id) };
+  }
+
+  async wallet(organizationId: string, chain = 'ethereum', name = 'wallet'): Promise<Wallet> {
+    return this.app.get(WalletsService).create(organizationId, { name, chain });
+  }
+
+  async fund(wallet: Wallet, currency: string, amount: string): Promise<void> {
+    await this.app.get(LedgerService).deposit(wallet.organizationId, wallet.id, currency, amount);
+  }
+}
