@@ -14,6 +14,8 @@ const transform: Config['transform'] = {
 const moduleNameMapper = { '^@app/([a-z-]+)(/.*)?$': '<rootDir>/libs/$1/src$2' };
 
 const config: Config = {
+  // e2e tests start processes and databases; a real hang still fails, after a minute.
+  testTimeout: 60_000,
   projects: [
     {
       displayName: 'unit',
@@ -32,7 +34,6 @@ const config: Config = {
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
       transform,
       moduleNameMapper,
-      testTimeout: 60_000,
     },
   ],
 };

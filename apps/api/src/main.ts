@@ -1,6 +1,8 @@
 import 'reflect-metadata';
-import { existsSync } from 'node:fs';
-import { AppConfig, ConfigError, loadConfig } from '@app/common';
+import { existsSync, readFileSync } from 'node:fs';
+import { ServerOptions } from 'node:https';
+import { HttpsOptions } from '@nestjs/common/interfaces/external/https-options.interface';
+import { AppConfig, ConfigError, loadConfig, TlsFiles } from '@app/common';
 import { EmbeddedDatabase, startEmbeddedDatabase } from '@app/database/embedded/embedded-database';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
@@ -36,6 +38,7 @@ async function main(): Promise<void> {
     bodyParser: false,
     bufferLogs: true,
     forceCloseConnections: true,
+    httpsOptions: config.tls && tlsOptions(config.tls),
   });
   configureApp(app);
   await app.init();
@@ -67,6 +70,18 @@ async function main(): Promise<void> {
   }
   if (config.sandboxSeed && existsSync(seeder.credentialsPath)) lines.push(`Sandbox credentials: ${seeder.credentialsPath}`);
   process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+/** HTTPS terminated by the service: TLS 1.2 or later only (API.md §4). */
+function tlsOptions(tls: TlsFiles): HttpsOptions {
+  const options: ServerOptions = {
+    cert: readFileSync(tls.cert),
+    key: readFileSync(tls.key),
+    minVersion: 'TLSv1.2',
+    // Client certificates are requested for mTLS, not required: API-key clients connect without one.
+    ...(tls.clientCa ? { ca: readFileSync(tls.clientCa), requestCert: true, rejectUnauthorized: false } : {}),
+  };
+  return options as HttpsOptions; // Nest hands the object to https.createServer as it is
 }
 
 main().catch((error: unknown) => {

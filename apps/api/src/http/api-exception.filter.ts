@@ -1,6 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { ApiError, NotFoundError, ServiceUnavailableError } from '@app/common';
-import { ThrottlerException } from '@nestjs/throttler';
 import { Request, Response } from 'express';
 import { sendError } from './error-envelope';
 
@@ -39,9 +38,6 @@ export class ApiExceptionFilter implements ExceptionFilter {
 
   private toApiError(exception: unknown, request: Request): ApiError {
     if (exception instanceof ApiError) return exception;
-    if (exception instanceof ThrottlerException) {
-      return new ApiError(429, 'rate_limited', 'Too many requests. Retry later.', { headers: { 'Retry-After': '1' } });
-    }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       if (status === HttpStatus.NOT_FOUND) return new NotFoundError(`No route for ${request.method} ${request.path}.`);

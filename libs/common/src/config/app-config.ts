@@ -88,7 +88,15 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
   const port = integer('PORT', 3000, 0, 65535);
   const host = value('HOST') ?? '0.0.0.0';
 
-  let publicBaseUrl = value('PUBLIC_BASE_URL') ?? `http://localhost:${port}`;
+  const certPath = file('TLS_CERT');
+  const keyPath = file('TLS_KEY');
+  const clientCa = file('TLS_CLIENT_CA');
+  let tls: TlsFiles | undefined;
+  if (certPath && keyPath) tls = { cert: certPath, key: keyPath, clientCa };
+  else if (certPath || keyPath) problems.push('TLS_CERT and TLS_KEY must be set together');
+  else if (clientCa) problems.push('TLS_CLIENT_CA needs TLS_CERT and TLS_KEY (the service must terminate TLS itself)');
+
+  let publicBaseUrl = value('PUBLIC_BASE_URL') ?? `${tls ? 'https' : 'http'}://localhost:${port}`;
   try {
     const url = new URL(publicBaseUrl);
     if (!['http:', 'https:'].includes(url.protocol) || url.search || url.hash) throw new Error();
@@ -102,14 +110,6 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
     problems.push('DATABASE_URL must be a postgres:// or postgresql:// URL');
   }
   const dataDir = resolve(cwd, value('DATA_DIR') ?? '.data');
-
-  const certPath = file('TLS_CERT');
-  const keyPath = file('TLS_KEY');
-  const clientCa = file('TLS_CLIENT_CA');
-  let tls: TlsFiles | undefined;
-  if (certPath && keyPath) tls = { cert: certPath, key: keyPath, clientCa };
-  else if (certPath || keyPath) problems.push('TLS_CERT and TLS_KEY must be set together');
-  else if (clientCa) problems.push('TLS_CLIENT_CA needs TLS_CERT and TLS_KEY (the service must terminate TLS itself)');
 
   const hashSecretRaw = value('API_KEY_HASH_SECRET');
   let apiKeyHashSecret: Buffer | undefined;

@@ -1,0 +1,102 @@
+import 'reflect-metadata';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ApiKeysService, OrganizationsService } from '@app/auth';
+import { loadConfig } from '@app/common';
+import { startEmbeddedDatabase } from '@app/database/embedded/embedded-database';
+import { LedgerService, WalletsService } from '@app/ledger';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import autocannon from 'autocannon';
+import { AppModule } from '../apps/api/src/app.module';
+import { configureApp } from '../apps/api/src/configure-app';
+
+/**
+ * Load benchmark of the read paths. Every scenario runs against the same service in this process,
+ * and is reported as a ratio to the baseline (`GET /healthz`: the whole HTTP pipeline, no
+ * credential, no database), so the numbers compare across machines. Loopback only.
+ *
+ *   npm run bench            (BENCH_SECONDS=5 BENCH_CONNECTIONS=10 by default)
+ */
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+
+interface Scenario {
+  name: string;
+  method?: 'GET' | 'POST';
+  path: string;
+  headers?: Record<string, string>;
+  body?: string;
+}
+
+async function measure(url: string, scenario: Scenario) {
+  const result = await autocannon({
+    url: url + scenario.path,
+    method: scenario.method ?? 'GET',
+    headers: { 'content-type': 'application/json', ...scenario.headers },
+    body: scenario.body,
+    connections: CONNECTIONS,
+    duration: SECONDS,
+  });
+  const errors = result.non2xx + result.errors + result.timeouts;
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors };
+}
+
+async function main(): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'nxt-bench-'));
+  const database = await startEmbeddedDatabase(dataDir);
+  const config = loadConfig({ DATABASE_URL: database.url, API_KEY_HASH_SECRET: 'b'.repeat(32), LOG_LEVEL: 'silent', DATA_DIR: dataDir });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bodyParser: false, logger: false });
+  configureApp(app);
+  await app.listen(0, '127.0.0.1');
+  const url = await app.getUrl();
+
+  const organization = await app.get(OrganizationsService).create({ name: 'Bench', kycStatus: 'verified' });
+  const { secret } = await app.get(ApiKeysService).create({
+    organizationId: organization.id,
+    name: 'bench',
+    scopes: ['treasury:read', 'wallets:write'],
+    roles: ['operator'],
+    approved: true,
+  });
+  for (let i = 0; i < 200; i++) {
+    const wallet = await app.get(WalletsService).create(organization.id, { name: `w${i}`, chain: i % 2 ? 'base' : 'ethereum' });
+    if (i < 50) await app.get(LedgerService).deposit(organization.id, wallet.id, 'USDC', '1000.5');
+  }
+  const auth = { Authorization: `Bearer ${secret}` };
+
+  const scenarios: Scenario[] = [
+    { name: 'GET /healthz (baseline)', path: '/healthz' },
+    { name: 'GET /api/v1/me (API-key auth)', path: '/api/v1/me', headers: auth },
+    { name: 'GET /api/v1/wallets?limit=50 (auth + keyset page)', path: '/api/v1/wallets?limit=50', headers: auth },
+    { name: 'GET /api/v1/balances?limit=50 (auth + balances page)', path: '/api/v1/balances?limit=50', headers: auth },
+    { name: 'POST /api/v1/wallets (auth + write)', method: 'POST', path: '/api/v1/wallets', headers: auth, body: JSON.stringify({ name: 'bench', chain: 'base' }) },
+  ];
+
+  const rows: string[] = [];
+  let baseline = 0;
+  for (const scenario of scenarios) {
+    const { rps, p50, p99, errors } = await measure(url, scenario);
+    if (!baseline) baseline = rps;
+    rows.push(`| ${scenario.name} | ${Math.round(rps)} | ${(rps / baseline).toFixed(2)} | ${p50} | ${p99} | ${errors} |`);
+  }
+  process.stdout.write(
+    [
+      `Node ${process.version}, ${CONNECTIONS} connections, ${SECONDS} s per scenario, load generator in the same process.`,
+      '',
+      '| scenario | req/s | ratio to baseline | p50 ms | p99 ms | errors |',
+      '|---|---:|---:|---:|---:|---:|',
+      ...rows,
+      '',
+    ].join('\n'),
+  );
+  await app.close();
+  await database.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${String(error)}\n`);
+  process.exit(1);
+});
