@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, chownSync, cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { arch, platform, tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { Client } from 'pg';
 
 export interface EmbeddedDatabase {
@@ -39,9 +39,7 @@ export async function startEmbeddedDatabase(dataDir: string, log: (line: string)
   const clusterDir = join(dataDir, 'postgres');
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const runAs = postgresUser();
-  // The `postgres` system user must be able to reach its cluster directory: it may traverse
-  // DATA_DIR, not list it; the secrets in it stay mode 0600.
-  if (runAs.uid !== undefined) chmodSync(dataDir, 0o711);
+  if (runAs.uid !== undefined) letPostgresReach(dataDir);
   const credentials = loadCredentials(dataDir);
 
   const running = await runningPort(clusterDir, credentials);
@@ -91,6 +89,20 @@ function postgresUser(): RunAs {
   } catch {
     execFileSync('sh', ['-c', 'getent group postgres >/dev/null || groupadd --system postgres; useradd --system -g postgres -M -s /usr/sbin/nologin postgres']);
     return { uid: id('-u'), gid: id('-g') };
+  }
+}
+
+/**
+ * The `postgres` system user must be able to reach its cluster directory under DATA_DIR. DATA_DIR
+ * becomes mode 0711 (others may traverse it, not list it; the secrets in it stay 0600), and any
+ * parent directory that others cannot traverse (a `mktemp -d` checkout, say) gets the same
+ * traverse-only bit. Nothing becomes readable that was not.
+ */
+function letPostgresReach(dataDir: string): void {
+  chmodSync(dataDir, 0o711);
+  for (let dir = dirname(resolve(dataDir)); dir !== dirname(dir); dir = dirname(dir)) {
+    const { mode } = statSync(dir);
+    if ((mode & 0o001) === 0) chmodSync(dir, (mode & 0o7777) | 0o001);
   }
 }
 
