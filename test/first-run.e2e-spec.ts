@@ -29,7 +29,7 @@ describe('first run', () => {
   it('seeds the sandbox on an embedded database, serves it, and shuts down cleanly', async () => {
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
-    const env = { DATA_DIR: dataDir, PORT: String(port), DATABASE_URL: undefined, API_KEY_HASH_SECRET: undefined, SANDBOX_SEED: undefined };
+    const env = { DATA_DIR: dataDir, PORT: String(port), DATABASE_URL: undefined, API_KEY_HASH_SECRET: undefined, SANDBOX_SEED: undefined, LOG_LEVEL: 'info' };
     const service = startService(env);
     try {
       await waitFor(async () => ((await fetch(`${base}/readyz`).catch(() => undefined))?.ok ? true : undefined));
@@ -71,6 +71,20 @@ describe('first run', () => {
       expect(funded.json).toMatchObject({ object: 'transaction', amount: '10' });
       const eurc = await getJson(`${base}/api/v1/balances?currency=EURC`, operator);
       expect(eurc.data).toEqual([expect.objectContaining({ wallet_id: baseWallet.id, total: '10' })]);
+
+      // Structured request logs carry the request id but never a credential.
+      await fetch(`${base}/api/v1/me`, { headers: { ...operator, 'X-Request-Id': 'trace-me-1' } });
+      const logLines = await waitFor(() => {
+        const lines = service.output().split('\n').filter((line) => line.includes('"trace-me-1"'));
+        return lines.length > 0 ? lines : undefined;
+      });
+      expect(JSON.parse(logLines[0])).toMatchObject({ req: { id: 'trace-me-1', headers: { authorization: '[redacted]' } } });
+      const structured = service.output().split('\n').filter((line) => line.startsWith('{'));
+      expect(structured.length).toBeGreaterThan(5);
+      for (const line of structured) {
+        expect(line).not.toContain(credentials.operator_api_key);
+        expect(line).not.toContain(credentials.supervisor_api_key);
+      }
     } finally {
       service.kill('SIGTERM');
     }

