@@ -71,7 +71,13 @@ async function main(): Promise<void> {
     { name: 'GET /api/v1/me (API-key auth)', path: '/api/v1/me', headers: auth },
     { name: 'GET /api/v1/wallets?limit=50 (auth + keyset page)', path: '/api/v1/wallets?limit=50', headers: auth },
     { name: 'GET /api/v1/balances?limit=50 (auth + balances page)', path: '/api/v1/balances?limit=50', headers: auth },
-    { name: 'POST /api/v1/wallets (auth + write)', method: 'POST', path: '/api/v1/wallets', headers: auth, body: JSON.stringify({ name: 'bench', chain: 'base' }) },
+    {
+      name: 'POST /api/v1/wallets (auth + write)',
+      method: 'POST',
+      path: '/api/v1/wallets',
+      headers: auth,
+      body: JSON.stringify({ name: 'bench', chain: 'base' }),
+    },
   ];
 
   const rows: string[] = [];

@@ -14,12 +14,30 @@ describe('operator CLI', () => {
   it('provisions an organization, keys and a funded wallet, printing one JSON object per command', async () => {
     const org = runCli(['org', 'create', '--name', 'Acme Treasury', '--kyc', 'pending']);
     expect(org.status).toBe(0);
-    expect(org.json).toMatchObject({ object: 'organization', id: expect.stringMatching(/^org_/), kyc_status: 'pending', environment: 'sandbox' });
+    expect(org.json).toMatchObject({
+      object: 'organization',
+      id: expect.stringMatching(/^org_/),
+      kyc_status: 'pending',
+      environment: 'sandbox',
+    });
     const orgId = org.json.id as string;
 
     expect(runCli(['org', 'kyc', '--org', orgId, '--status', 'verified']).json).toMatchObject({ id: orgId, kyc_status: 'verified' });
 
-    const policy = runCli(['org', 'policy', '--org', orgId, '--high-risk-threshold-usd', '5000.50', '--approvals-required', '2', '--daily-outflow-limit-usd', '100000', '--allowlist', 'on']);
+    const policy = runCli([
+      'org',
+      'policy',
+      '--org',
+      orgId,
+      '--high-risk-threshold-usd',
+      '5000.50',
+      '--approvals-required',
+      '2',
+      '--daily-outflow-limit-usd',
+      '100000',
+      '--allowlist',
+      'on',
+    ]);
     expect(policy.json).toMatchObject({
       object: 'policy',
       organization_id: orgId,
@@ -29,10 +47,37 @@ describe('operator CLI', () => {
       allowlist_enabled: true,
     });
 
-    const supervisor = runCli(['key', 'create', '--org', orgId, '--name', 'Boss', '--scopes', 'approvals:write,treasury:read', '--roles', 'supervisor', '--approved']);
-    expect(supervisor.json).toMatchObject({ id: expect.stringMatching(/^key_/), secret: expect.stringMatching(/^nxt_test_/), supervisor_approved: true });
+    const supervisor = runCli([
+      'key',
+      'create',
+      '--org',
+      orgId,
+      '--name',
+      'Boss',
+      '--scopes',
+      'approvals:write,treasury:read',
+      '--roles',
+      'supervisor',
+      '--approved',
+    ]);
+    expect(supervisor.json).toMatchObject({
+      id: expect.stringMatching(/^key_/),
+      secret: expect.stringMatching(/^nxt_test_/),
+      supervisor_approved: true,
+    });
 
-    const operator = runCli(['key', 'create', '--org', orgId, '--name', 'Ops', '--scopes', 'treasury:read,wallets:write', '--roles', 'operator']);
+    const operator = runCli([
+      'key',
+      'create',
+      '--org',
+      orgId,
+      '--name',
+      'Ops',
+      '--scopes',
+      'treasury:read,wallets:write',
+      '--roles',
+      'operator',
+    ]);
     expect(operator.json).toMatchObject({ supervisor_approved: false, roles: ['operator'], scopes: ['treasury:read', 'wallets:write'] });
     const operatorAuth = { Authorization: `Bearer ${operator.json.secret as string}` };
     await request(app.getHttpServer()).post('/api/v1/wallets').set(operatorAuth).send({ name: 'x', chain: 'base' }).expect(403);
@@ -45,7 +90,14 @@ describe('operator CLI', () => {
     const wallet = runCli(['wallet', 'create', '--org', orgId, '--name', 'Main', '--chain', 'arbitrum']);
     expect(wallet.json).toMatchObject({ object: 'wallet', chain: 'arbitrum', is_default: true });
     const funded = runCli(['wallet', 'fund', '--wallet', wallet.json.id as string, '--currency', 'USDC', '--amount', '1500.25']);
-    expect(funded.json).toMatchObject({ object: 'transaction', type: 'deposit', amount: '1500.25', direction: 'credit', status: 'completed', wallet_id: wallet.json.id });
+    expect(funded.json).toMatchObject({
+      object: 'transaction',
+      type: 'deposit',
+      amount: '1500.25',
+      direction: 'credit',
+      status: 'completed',
+      wallet_id: wallet.json.id,
+    });
 
     const balances = await request(app.getHttpServer()).get('/api/v1/balances').set(operatorAuth).expect(200);
     expect(balances.body.data).toEqual([expect.objectContaining({ currency: 'USDC', total: '1500.25', available: '1500.25' })]);

@@ -29,7 +29,14 @@ describe('first run', () => {
   it('seeds the sandbox on an embedded database, serves it, and shuts down cleanly', async () => {
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
-    const env = { DATA_DIR: dataDir, PORT: String(port), DATABASE_URL: undefined, API_KEY_HASH_SECRET: undefined, SANDBOX_SEED: undefined, LOG_LEVEL: 'info' };
+    const env = {
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      DATABASE_URL: undefined,
+      API_KEY_HASH_SECRET: undefined,
+      SANDBOX_SEED: undefined,
+      LOG_LEVEL: 'info',
+    };
     const service = startService(env);
     try {
       await waitFor(async () => ((await fetch(`${base}/readyz`).catch(() => undefined))?.ok ? true : undefined));
@@ -54,16 +61,36 @@ describe('first run', () => {
       const supervisor = { Authorization: `Bearer ${credentials.supervisor_api_key}` };
 
       const me = await getJson(`${base}/api/v1/me`, operator);
-      expect(me).toMatchObject({ organization: { id: credentials.organization_id, kyc_status: 'verified' }, roles: ['operator'], supervisor_approved: true });
-      expect(me.scopes).toEqual(expect.arrayContaining(['treasury:read', 'transfers:write', 'swaps:write', 'bridges:write', 'bulk:write', 'agent_batches:write', 'reports:write']));
+      expect(me).toMatchObject({
+        organization: { id: credentials.organization_id, kyc_status: 'verified' },
+        roles: ['operator'],
+        supervisor_approved: true,
+      });
+      expect(me.scopes).toEqual(
+        expect.arrayContaining([
+          'treasury:read',
+          'transfers:write',
+          'swaps:write',
+          'bridges:write',
+          'bulk:write',
+          'agent_batches:write',
+          'reports:write',
+        ]),
+      );
       const boss = await getJson(`${base}/api/v1/me`, supervisor);
-      expect(boss).toMatchObject({ id: credentials.supervisor_principal_id, roles: ['supervisor'], scopes: ['approvals:write', 'treasury:read'] });
+      expect(boss).toMatchObject({
+        id: credentials.supervisor_principal_id,
+        roles: ['supervisor'],
+        scopes: ['approvals:write', 'treasury:read'],
+      });
 
       const [ethereum, baseWallet] = credentials.wallets;
       const wallet = await getJson(`${base}/api/v1/wallets/${ethereum.id}`, operator);
       expect(wallet.is_default).toBe(true);
       const balances = await getJson(`${base}/api/v1/balances`, operator);
-      const holdings = balances.data.map((b: { wallet_id: string; currency: string; total: string }) => `${b.wallet_id}:${b.currency}:${b.total}`).sort();
+      const holdings = balances.data
+        .map((b: { wallet_id: string; currency: string; total: string }) => `${b.wallet_id}:${b.currency}:${b.total}`)
+        .sort();
       expect(holdings).toEqual([`${baseWallet.id}:USDC:250000`, `${ethereum.id}:ETH:100`, `${ethereum.id}:USDC:1000000`].sort());
 
       // The CLI joins the PostgreSQL the running service started.
@@ -75,11 +102,17 @@ describe('first run', () => {
       // Structured request logs carry the request id but never a credential.
       await fetch(`${base}/api/v1/me`, { headers: { ...operator, 'X-Request-Id': 'trace-me-1' } });
       const logLines = await waitFor(() => {
-        const lines = service.output().split('\n').filter((line) => line.includes('"trace-me-1"'));
+        const lines = service
+          .output()
+          .split('\n')
+          .filter((line) => line.includes('"trace-me-1"'));
         return lines.length > 0 ? lines : undefined;
       });
       expect(JSON.parse(logLines[0])).toMatchObject({ req: { id: 'trace-me-1', headers: { authorization: '[redacted]' } } });
-      const structured = service.output().split('\n').filter((line) => line.startsWith('{'));
+      const structured = service
+        .output()
+        .split('\n')
+        .filter((line) => line.startsWith('{'));
       expect(structured.length).toBeGreaterThan(5);
       for (const line of structured) {
         expect(line).not.toContain(credentials.operator_api_key);

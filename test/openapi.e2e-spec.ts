@@ -8,7 +8,10 @@ type Operation = { security?: Record<string, string[]>[]; responses: Record<stri
 /** The OpenAPI document is a product: partners generate clients from it. */
 describe('OpenAPI document', () => {
   let app: NestExpressApplication;
-  let document: { paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, unknown>; securitySchemes: Record<string, unknown> } };
+  let document: {
+    paths: Record<string, Record<string, Operation>>;
+    components: { schemas: Record<string, unknown>; securitySchemes: Record<string, unknown> };
+  };
 
   beforeAll(async () => {
     app = await createTestApp();
@@ -30,7 +33,10 @@ describe('OpenAPI document', () => {
   it('declares both security schemes and the error envelope', () => {
     expect(document.components.securitySchemes).toEqual({
       api_key: expect.objectContaining({ type: 'http', scheme: 'bearer' }),
-      oauth2: expect.objectContaining({ type: 'oauth2', flows: { clientCredentials: expect.objectContaining({ tokenUrl: expect.stringContaining('/api/v1/oauth/token') }) } }),
+      oauth2: expect.objectContaining({
+        type: 'oauth2',
+        flows: { clientCredentials: expect.objectContaining({ tokenUrl: expect.stringContaining('/api/v1/oauth/token') }) },
+      }),
     });
     expect(document.components.schemas.ErrorEnvelopeDto).toMatchObject({
       required: expect.arrayContaining(['error', 'message', 'code']),

@@ -136,7 +136,15 @@ describe('wallets and balances', () => {
     expect(walletBalances.body).toEqual({
       object: 'list',
       data: [
-        { object: 'balance', wallet_id: ethereum.id, chain: 'ethereum', currency: 'ETH', available: '1.000000000000000001', held: '0', total: '1.000000000000000001' },
+        {
+          object: 'balance',
+          wallet_id: ethereum.id,
+          chain: 'ethereum',
+          currency: 'ETH',
+          available: '1.000000000000000001',
+          held: '0',
+          total: '1.000000000000000001',
+        },
         { object: 'balance', wallet_id: ethereum.id, chain: 'ethereum', currency: 'USDC', available: '0.3', held: '0', total: '0.3' },
       ],
       has_more: false,
@@ -165,14 +173,13 @@ describe('wallets and balances', () => {
     await factory.fund(wallet, 'USDC', '100');
     const ledger = app.get(LedgerService);
 
-    const results = await Promise.allSettled(
-      Array.from({ length: 30 }, (_, i) => ledger.placeHold(wallet, 'USDC', '10', `tr_test${i}`)),
-    );
+    const results = await Promise.allSettled(Array.from({ length: 30 }, (_, i) => ledger.placeHold(wallet, 'USDC', '10', `tr_test${i}`)));
     const placed = results.filter((result) => result.status === 'fulfilled');
     const refused = results.filter((result) => result.status === 'rejected');
     expect(placed).toHaveLength(10);
     expect(refused).toHaveLength(20);
-    for (const refusal of refused) expect((refusal as PromiseRejectedResult).reason).toMatchObject({ error: 'insufficient_funds', status: 422 });
+    for (const refusal of refused)
+      expect((refusal as PromiseRejectedResult).reason).toMatchObject({ error: 'insufficient_funds', status: 422 });
 
     let balance = (await http().get(`/api/v1/wallets/${wallet.id}/balances`).set(operator.auth).expect(200)).body.data[0];
     expect(balance).toMatchObject({ available: '0', held: '100', total: '100' });
@@ -195,10 +202,12 @@ describe('wallets and balances', () => {
       [organization.id],
     );
     expect(unbalanced).toEqual([]);
-    const [{ sum }] = await app.get(DataSource).query(
-      `SELECT SUM(p.amount)::text AS sum FROM ledger_postings p JOIN ledger_accounts a ON a.id = p.account_id WHERE a.wallet_id = $1`,
-      [wallet.id],
-    );
+    const [{ sum }] = await app
+      .get(DataSource)
+      .query(
+        `SELECT SUM(p.amount)::text AS sum FROM ledger_postings p JOIN ledger_accounts a ON a.id = p.account_id WHERE a.wallet_id = $1`,
+        [wallet.id],
+      );
     expect(sum).toBe('123.456789000000000000');
   });
 });

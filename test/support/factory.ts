@@ -1,18 +1,7 @@
 import { INestApplication } from '@nestjs/common';
-import { ApiKeysService, KycStatus, Organization, OrganizationsService, Role, Scope } from '@app/auth';
+import { ApiKeysService, INITIATING_SCOPES, KycStatus, Organization, OrganizationsService, Role, Scope } from '@app/auth';
 import { LedgerService, Wallet, WalletsService } from '@app/ledger';
 import { randomBytes } from 'node:crypto';
-
-export const ALL_INITIATING: Scope[] = [
-  'treasury:read',
-  'wallets:write',
-  'transfers:write',
-  'swaps:write',
-  'bridges:write',
-  'bulk:write',
-  'agent_batches:write',
-  'reports:write',
-];
 
 export interface Credential {
   id: string;
@@ -38,7 +27,7 @@ export class Factory {
     const { key, secret } = await this.app.get(ApiKeysService).create({
       organizationId,
       name: 'test key',
-      scopes: options.scopes ?? ALL_INITIATING,
+      scopes: options.scopes ?? INITIATING_SCOPES,
       roles: options.roles ?? ['operator'],
       approved: options.approved ?? true,
       expiresAt: options.expiresAt,

@@ -57,4 +57,3 @@ export function exited(child: ChildProcess): Promise<number | null> {
     else child.on('exit', (code) => resolve(code));
   });
 }
-

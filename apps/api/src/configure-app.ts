@@ -25,7 +25,9 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
   app.use(
     helmet({
       // Swagger UI at /docs runs its own bundled scripts and styles; the API itself serves only JSON.
-      contentSecurityPolicy: { directives: { 'script-src': ["'self'"], 'style-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:'] } },
+      contentSecurityPolicy: {
+        directives: { 'script-src': ["'self'"], 'style-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:'] },
+      },
     }),
   );
   app.use(...bodyParsers);

@@ -14,6 +14,9 @@ export const SCOPES = [
 ] as const;
 export type Scope = (typeof SCOPES)[number];
 
+/** Every scope but `approvals:write`: what an operator that initiates everything carries. */
+export const INITIATING_SCOPES: Scope[] = SCOPES.filter((scope) => scope !== 'approvals:write');
+
 /** `operator` initiates, `supervisor` approves, `viewer` reads (API.md §9). */
 export const ROLES = ['operator', 'supervisor', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];

@@ -37,7 +37,13 @@ describe('ApiExceptionFilter', () => {
   it('passes an ApiError through with its details', () => {
     const sent = capture(new InvalidRequestError('Bad.', [{ field: 'amount', message: 'must be a string' }]));
     expect(sent.status).toBe(400);
-    expect(sent.body).toEqual({ error: 'invalid_request', message: 'Bad.', code: 400, details: [{ field: 'amount', message: 'must be a string' }], request_id: 'req_test' });
+    expect(sent.body).toEqual({
+      error: 'invalid_request',
+      message: 'Bad.',
+      code: 400,
+      details: [{ field: 'amount', message: 'must be a string' }],
+      request_id: 'req_test',
+    });
   });
 
   it('maps an unreachable database to 503 with Retry-After', () => {

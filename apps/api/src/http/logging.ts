@@ -21,7 +21,8 @@ export function loggingOptions(config: AppConfig): Params {
       level: config.logLevel,
       genReqId: (request) => (request as { id?: string }).id ?? '',
       redact: { paths: REDACTED, censor: '[redacted]' },
-      customLogLevel: (_request, response, error) => (error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info'),
+      customLogLevel: (_request, response, error) =>
+        error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info',
       serializers: {
         req: (request: { id: string; method: string; url: string; headers: Record<string, string> }) => ({
           id: request.id,

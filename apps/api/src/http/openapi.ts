@@ -29,10 +29,7 @@ export function buildOpenApiDocument(app: INestApplication, config: AppConfig): 
     .setDescription(DESCRIPTION)
     .setVersion('1.0.0')
     .addServer(config.publicBaseUrl)
-    .addBearerAuth(
-      { type: 'http', scheme: 'bearer', bearerFormat: 'nxt_live_… / nxt_test_…', description: 'An API key.' },
-      API_KEY_SCHEME,
-    )
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'nxt_live_… / nxt_test_…', description: 'An API key.' }, API_KEY_SCHEME)
     .addOAuth2(
       {
         type: 'oauth2',

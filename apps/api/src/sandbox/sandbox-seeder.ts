@@ -1,7 +1,7 @@
 import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Injectable } from '@nestjs/common';
-import { ApiKeysService, OrganizationsService } from '@app/auth';
+import { ApiKeysService, INITIATING_SCOPES, OrganizationsService } from '@app/auth';
 import { AppConfig } from '@app/common';
 import { LedgerService, WalletsService } from '@app/ledger';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -15,17 +15,6 @@ export interface SandboxCredentials {
   supervisor_principal_id: string;
   wallets: { id: string; chain: string; address: string }[];
 }
-
-const INITIATING_SCOPES = [
-  'treasury:read',
-  'wallets:write',
-  'transfers:write',
-  'swaps:write',
-  'bridges:write',
-  'bulk:write',
-  'agent_batches:write',
-  'reports:write',
-];
 
 /** Arbitrary constant naming the advisory lock that keeps two starting replicas from both seeding. */
 const SEED_LOCK = 7_205_515_002;

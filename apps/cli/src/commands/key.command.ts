@@ -11,7 +11,10 @@ export class KeyCreateCommand extends CommandRunner {
     super();
   }
 
-  async run(_args: string[], options: { org: string; name: string; scopes: string; roles: string; approved?: boolean; expiresAt?: string }): Promise<void> {
+  async run(
+    _args: string[],
+    options: { org: string; name: string; scopes: string; roles: string; approved?: boolean; expiresAt?: string },
+  ): Promise<void> {
     let expiresAt: Date | null = null;
     if (options.expiresAt !== undefined) {
       expiresAt = new Date(options.expiresAt);

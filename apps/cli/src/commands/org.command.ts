@@ -13,7 +13,9 @@ export class OrgCreateCommand extends CommandRunner {
   }
 
   async run(_args: string[], options: { name: string; kyc: string; environment: string }): Promise<void> {
-    printJson(organizationView(await this.organizations.create({ name: options.name, kycStatus: options.kyc, environment: options.environment })));
+    printJson(
+      organizationView(await this.organizations.create({ name: options.name, kycStatus: options.kyc, environment: options.environment })),
+    );
   }
 
   @Option({ flags: '--name <name>', required: true, description: 'display name' })
@@ -26,7 +28,11 @@ export class OrgCreateCommand extends CommandRunner {
     return value;
   }
 
-  @Option({ flags: '--environment <environment>', defaultValue: 'sandbox', description: 'sandbox (simulated network, nxt_test_ keys) | live' })
+  @Option({
+    flags: '--environment <environment>',
+    defaultValue: 'sandbox',
+    description: 'sandbox (simulated network, nxt_test_ keys) | live',
+  })
   parseEnvironment(value: string) {
     return value;
   }
@@ -74,7 +80,9 @@ export class OrgPolicyCommand extends CommandRunner {
     }
     const approvals = options.approvalsRequired;
     if (approvals !== undefined && !/^\d+$/.test(approvals)) {
-      throw new InvalidRequestError('Invalid --approvals-required.', [{ field: 'approvals_required', message: 'must be an integer from 1 to 10' }]);
+      throw new InvalidRequestError('Invalid --approvals-required.', [
+        { field: 'approvals_required', message: 'must be an integer from 1 to 10' },
+      ]);
     }
     const policy = await this.policies.update(options.org, {
       highRiskThresholdUsd: options.highRiskThresholdUsd,
@@ -100,7 +108,10 @@ export class OrgPolicyCommand extends CommandRunner {
     return value;
   }
 
-  @Option({ flags: '--daily-outflow-limit-usd <usd>', description: 'daily outflow in USD beyond which requests need approval; "none" removes it' })
+  @Option({
+    flags: '--daily-outflow-limit-usd <usd>',
+    description: 'daily outflow in USD beyond which requests need approval; "none" removes it',
+  })
   parseDailyLimit(value: string) {
     return value;
   }

@@ -126,9 +126,7 @@ export class ApiKeysService {
 function checkedList<T extends string>(field: string, values: string[], allowed: readonly T[]): T[] {
   const unknown = values.filter((value) => !(allowed as readonly string[]).includes(value));
   if (unknown.length > 0) {
-    throw new InvalidRequestError(`Unknown ${field}: ${unknown.join(', ')}.`, [
-      { field, message: `must be among ${allowed.join(', ')}` },
-    ]);
+    throw new InvalidRequestError(`Unknown ${field}: ${unknown.join(', ')}.`, [{ field, message: `must be among ${allowed.join(', ')}` }]);
   }
   return [...new Set(values)] as T[];
 }

@@ -61,12 +61,24 @@ describe('loadConfig', () => {
     expect(error).toBeInstanceOf(ConfigError);
     const named = error!.problems.map((problem) => problem.split(' ')[0]);
     expect(named).toEqual(
-      expect.arrayContaining(['PORT', 'PUBLIC_BASE_URL', 'DATABASE_URL', 'KYC_ENFORCEMENT', 'SANDBOX_SEED', 'LOG_LEVEL', 'TLS_CERT', 'API_KEY_HASH_SECRET']),
+      expect.arrayContaining([
+        'PORT',
+        'PUBLIC_BASE_URL',
+        'DATABASE_URL',
+        'KYC_ENFORCEMENT',
+        'SANDBOX_SEED',
+        'LOG_LEVEL',
+        'TLS_CERT',
+        'API_KEY_HASH_SECRET',
+      ]),
     );
     expect(error!.message).toContain('KYC_ENFORCEMENT must be one of money_movement, strict, off');
   });
 
   it('treats empty values as unset', () => {
-    expect(loadConfig({ DATA_DIR: dataDir(), PORT: '', KYC_ENFORCEMENT: ' ' })).toMatchObject({ port: 3000, kycEnforcement: 'money_movement' });
+    expect(loadConfig({ DATA_DIR: dataDir(), PORT: '', KYC_ENFORCEMENT: ' ' })).toMatchObject({
+      port: 3000,
+      kycEnforcement: 'money_movement',
+    });
   });
 });

@@ -25,9 +25,7 @@ describe('money', () => {
   it('is exact where binary floating point is not', () => {
     expect(formatAmount(new Money('0.1').plus('0.2'))).toBe('0.3');
     expect(formatAmount(new Money('1000000.000001').minus('0.000001'))).toBe('1000000');
-    expect(formatAmount('123456789012345678901234567890.123456789012345678')).toBe(
-      '123456789012345678901234567890.123456789012345678',
-    );
+    expect(formatAmount('123456789012345678901234567890.123456789012345678')).toBe('123456789012345678901234567890.123456789012345678');
   });
 
   it('prints canonical text from database numerics', () => {

@@ -17,4 +17,3 @@ export class ListQueryDto {
   @MaxLength(200)
   cursor?: string;
 }
-

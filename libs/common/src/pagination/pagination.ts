@@ -28,9 +28,7 @@ function decodeCursor(cursor: string): { createdAt: Date; id: string } {
     if (typeof id !== 'string' || Number.isNaN(date.getTime())) throw new Error('bad cursor');
     return { createdAt: date, id };
   } catch {
-    throw new InvalidRequestError('The cursor is not valid.', [
-      { field: 'cursor', message: 'must be the next_cursor of a previous page' },
-    ]);
+    throw new InvalidRequestError('The cursor is not valid.', [{ field: 'cursor', message: 'must be the next_cursor of a previous page' }]);
   }
 }
 

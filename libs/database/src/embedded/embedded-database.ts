@@ -48,13 +48,17 @@ export async function startEmbeddedDatabase(dataDir: string, log: (line: string)
   const bin = binaries(runAs);
   if (!existsSync(join(clusterDir, 'PG_VERSION'))) initialise(bin, clusterDir, credentials, runAs, log);
   const port = await freePort();
-  const server = spawn(bin('postgres'), ['-D', clusterDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'], {
-    ...runAs,
-    env: { ...process.env, LC_ALL: 'C' },
-    // Its own process group: a terminal's Ctrl-C reaches the service, which stops the database last.
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const server = spawn(
+    bin('postgres'),
+    ['-D', clusterDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
+    {
+      ...runAs,
+      env: { ...process.env, LC_ALL: 'C' },
+      // Its own process group: a terminal's Ctrl-C reaches the service, which stops the database last.
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   server.stdout?.on('data', (chunk: Buffer) => log(chunk.toString().trim()));
   server.stderr?.on('data', (chunk: Buffer) => log(chunk.toString().trim()));
   const stopOnExit = () => server.kill('SIGINT');
@@ -87,7 +91,10 @@ function postgresUser(): RunAs {
   try {
     return { uid: id('-u'), gid: id('-g') };
   } catch {
-    execFileSync('sh', ['-c', 'getent group postgres >/dev/null || groupadd --system postgres; useradd --system -g postgres -M -s /usr/sbin/nologin postgres']);
+    execFileSync('sh', [
+      '-c',
+      'getent group postgres >/dev/null || groupadd --system postgres; useradd --system -g postgres -M -s /usr/sbin/nologin postgres',
+    ]);
     return { uid: id('-u'), gid: id('-g') };
   }
 }
@@ -146,7 +153,13 @@ function platformPackageDir(): string {
   throw new Error(`PostgreSQL binaries for ${platform()}-${arch()} not found (${name}); run npm ci, or set DATABASE_URL`);
 }
 
-function initialise(bin: (name: 'initdb') => string, clusterDir: string, credentials: Credentials, runAs: RunAs, log: (line: string) => void): void {
+function initialise(
+  bin: (name: 'initdb') => string,
+  clusterDir: string,
+  credentials: Credentials,
+  runAs: RunAs,
+  log: (line: string) => void,
+): void {
   mkdirSync(clusterDir, { recursive: true, mode: 0o700 });
   const passwordFile = join(dirname(clusterDir), `.initdb-password-${randomBytes(6).toString('hex')}`);
   writeFileSync(passwordFile, `${credentials.password}\n`, { mode: 0o600 });
@@ -157,7 +170,14 @@ function initialise(bin: (name: 'initdb') => string, clusterDir: string, credent
   try {
     const output = execFileSync(
       bin('initdb'),
-      [`--pgdata=${clusterDir}`, '--auth=scram-sha-256', `--username=${credentials.user}`, `--pwfile=${passwordFile}`, '--encoding=UTF8', '--locale=C'],
+      [
+        `--pgdata=${clusterDir}`,
+        '--auth=scram-sha-256',
+        `--username=${credentials.user}`,
+        `--pwfile=${passwordFile}`,
+        '--encoding=UTF8',
+        '--locale=C',
+      ],
       { ...runAs, env: { ...process.env, LC_ALL: 'C' }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
     );
     log(output.trim());
@@ -172,7 +192,8 @@ function initialise(bin: (name: 'initdb') => string, clusterDir: string, credent
 async function untilAccepting(server: ChildProcess, credentials: Credentials, port: number): Promise<void> {
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
-    if (server.exitCode !== null || server.signalCode !== null) throw new Error(`postgres exited (${server.exitCode ?? server.signalCode})`);
+    if (server.exitCode !== null || server.signalCode !== null)
+      throw new Error(`postgres exited (${server.exitCode ?? server.signalCode})`);
     const client = new Client({ host: '127.0.0.1', port, user: credentials.user, password: credentials.password, database: 'postgres' });
     try {
       await client.connect();

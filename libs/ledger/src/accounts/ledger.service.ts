@@ -40,19 +40,34 @@ export class LedgerService {
     await this.accounts
       .createQueryBuilder()
       .insert()
-      .values({ id: newId('acc'), kind: 'wallet', organizationId: wallet.organizationId, walletId: wallet.id, chain: wallet.chain, currency })
+      .values({
+        id: newId('acc'),
+        kind: 'wallet',
+        organizationId: wallet.organizationId,
+        walletId: wallet.id,
+        chain: wallet.chain,
+        currency,
+      })
       .orIgnore()
       .execute();
     return this.accounts
       .createQueryBuilder('account')
       .setLock('pessimistic_write')
-      .where("account.kind = 'wallet' AND account.wallet_id = :walletId AND account.currency = :currency", { walletId: wallet.id, currency })
+      .where("account.kind = 'wallet' AND account.wallet_id = :walletId AND account.currency = :currency", {
+        walletId: wallet.id,
+        currency,
+      })
       .getOneOrFail();
   }
 
   /** The outside world on `chain` in `currency`: the other side of deposits and withdrawals. Never locked. */
   async externalAccount(chain: string, currency: string): Promise<LedgerAccount> {
-    await this.accounts.createQueryBuilder().insert().values({ id: newId('acc'), kind: 'external', chain, currency }).orIgnore().execute();
+    await this.accounts
+      .createQueryBuilder()
+      .insert()
+      .values({ id: newId('acc'), kind: 'external', chain, currency })
+      .orIgnore()
+      .execute();
     return this.accounts.findOneByOrFail({ kind: 'external', chain, currency });
   }
 
@@ -132,7 +147,15 @@ export class LedgerService {
       );
     }
     const holds = this.txHost.tx.getRepository(Hold);
-    const hold = holds.create({ id: newId('hld'), organizationId: wallet.organizationId, accountId: account.id, amount, status: 'active', reference, endedAt: null });
+    const hold = holds.create({
+      id: newId('hld'),
+      organizationId: wallet.organizationId,
+      accountId: account.id,
+      amount,
+      status: 'active',
+      reference,
+      endedAt: null,
+    });
     await holds.insert(hold);
     await this.adjustHeld(account.id, new Money(amount));
     return holds.findOneByOrFail({ id: hold.id });
@@ -145,7 +168,11 @@ export class LedgerService {
     const hold = await holds.createQueryBuilder('hold').setLock('pessimistic_write').where('hold.id = :holdId', { holdId }).getOne();
     if (!hold) throw new NotFoundError(`Hold ${holdId} does not exist.`);
     if (hold.status !== 'active') return hold;
-    await this.accounts.createQueryBuilder('account').setLock('pessimistic_write').where('account.id = :id', { id: hold.accountId }).getOneOrFail();
+    await this.accounts
+      .createQueryBuilder('account')
+      .setLock('pessimistic_write')
+      .where('account.id = :id', { id: hold.accountId })
+      .getOneOrFail();
     await holds.update({ id: hold.id }, { status: 'released', endedAt: new Date() });
     await this.adjustHeld(hold.accountId, new Money(hold.amount).negated());
     return holds.findOneByOrFail({ id: hold.id });

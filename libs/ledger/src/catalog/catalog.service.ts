@@ -44,14 +44,16 @@ export class CatalogService implements OnModuleInit {
   /** The asset, or 422 `unsupported_asset`. */
   asset(code: string): Asset {
     const asset = this.assets.get(code);
-    if (!asset) throw new BusinessRuleError('unsupported_asset', `The asset "${code}" is not supported. Supported: ${this.assetCodes().join(', ')}.`);
+    if (!asset)
+      throw new BusinessRuleError('unsupported_asset', `The asset "${code}" is not supported. Supported: ${this.assetCodes().join(', ')}.`);
     return asset;
   }
 
   /** Checks `amount` against the asset's decimals; 400 naming `field` when it does not fit. */
   checkAmount(asset: Asset, amount: unknown, field = 'amount'): string {
     const problem = amountProblem(amount, asset.decimals);
-    if (problem) throw new InvalidRequestError(`Invalid ${field}.`, [{ field, message: `${problem} (${asset.code} has ${asset.decimals} decimals)` }]);
+    if (problem)
+      throw new InvalidRequestError(`Invalid ${field}.`, [{ field, message: `${problem} (${asset.code} has ${asset.decimals} decimals)` }]);
     return amount as string;
   }
 }

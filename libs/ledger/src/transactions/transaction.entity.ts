@@ -1,6 +1,15 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 
-export const TRANSACTION_TYPES = ['deposit', 'transfer_out', 'transfer_in', 'swap_out', 'swap_in', 'bridge_out', 'bridge_in', 'fee'] as const;
+export const TRANSACTION_TYPES = [
+  'deposit',
+  'transfer_out',
+  'transfer_in',
+  'swap_out',
+  'swap_in',
+  'bridge_out',
+  'bridge_in',
+  'fee',
+] as const;
 export type TransactionType = (typeof TRANSACTION_TYPES)[number];
 export type TransactionStatus = 'processing' | 'completed' | 'failed';
 
