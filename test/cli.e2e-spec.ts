@@ -1,6 +1,7 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { runCli } from './support/processes';
+import { idempotencyKey } from './support/factory';
 import { createTestApp } from './support/test-app';
 
 /** The operator CLI, run as a separate process against the test database, then checked over HTTP. */
@@ -80,7 +81,12 @@ describe('operator CLI', () => {
     ]);
     expect(operator.json).toMatchObject({ supervisor_approved: false, roles: ['operator'], scopes: ['treasury:read', 'wallets:write'] });
     const operatorAuth = { Authorization: `Bearer ${operator.json.secret as string}` };
-    await request(app.getHttpServer()).post('/api/v1/wallets').set(operatorAuth).send({ name: 'x', chain: 'base' }).expect(403);
+    await request(app.getHttpServer())
+      .post('/api/v1/wallets')
+      .set(idempotencyKey())
+      .set(operatorAuth)
+      .send({ name: 'x', chain: 'base' })
+      .expect(403);
 
     const approved = runCli(['key', 'approve', '--key', operator.json.id as string, '--by', supervisor.json.id as string]);
     expect(approved.json).toMatchObject({ id: operator.json.id, supervisor_approved: true, approved_by: supervisor.json.id });

@@ -2,7 +2,7 @@ import { ApiKeysService } from '@app/auth';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { Factory } from './support/factory';
+import { Factory, idempotencyKey } from './support/factory';
 import { createTestApp } from './support/test-app';
 
 describe('identity and API keys', () => {
@@ -70,6 +70,7 @@ describe('identity and API keys', () => {
     expect(me.body.supervisor_approved).toBe(false);
     const write = await request(app.getHttpServer())
       .post('/api/v1/wallets')
+      .set(idempotencyKey())
       .set(unapproved.auth)
       .send({ name: 'Ops', chain: 'base' })
       .expect(403);
@@ -77,7 +78,12 @@ describe('identity and API keys', () => {
 
     const supervisor = await factory.key(organization.id, { roles: ['supervisor'], scopes: ['approvals:write', 'treasury:read'] });
     await app.get(ApiKeysService).approve(unapproved.id, supervisor.id);
-    await request(app.getHttpServer()).post('/api/v1/wallets').set(unapproved.auth).send({ name: 'Ops', chain: 'base' }).expect(201);
+    await request(app.getHttpServer())
+      .post('/api/v1/wallets')
+      .set(idempotencyKey())
+      .set(unapproved.auth)
+      .send({ name: 'Ops', chain: 'base' })
+      .expect(201);
   });
 
   it('only an approved supervisor of the same organization approves a key, never the key itself', async () => {

@@ -1,6 +1,6 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
-import { Factory } from './support/factory';
+import { Factory, idempotencyKey } from './support/factory';
 import { createTestApp } from './support/test-app';
 
 /** The request pipeline of configureApp: envelope, request ids, headers, limits, auth placement. */
@@ -21,6 +21,7 @@ describe('request pipeline', () => {
     const { operator } = await factory.tenant();
     const response = await request(app.getHttpServer())
       .post('/api/v1/wallets')
+      .set(idempotencyKey())
       .set(operator.auth)
       .send({ name: 42, unexpected: true })
       .expect(400);
@@ -33,6 +34,7 @@ describe('request pipeline', () => {
     const { operator } = await factory.tenant();
     const response = await request(app.getHttpServer())
       .post('/api/v1/wallets')
+      .set(idempotencyKey())
       .set(operator.auth)
       .set('Content-Type', 'application/json')
       .send('{"name": ')
@@ -62,6 +64,7 @@ describe('request pipeline', () => {
     expect(response.body).toEqual(envelope(400, 'invalid_request'));
     await request(app.getHttpServer())
       .post('/api/v1/wallets')
+      .set(idempotencyKey())
       .type('form')
       .send({ access_token: operator.secret, name: 'x', chain: 'base' })
       .expect(400);
@@ -72,6 +75,7 @@ describe('request pipeline', () => {
     const viewer = await factory.key(organization.id, { scopes: ['treasury:read'], roles: ['viewer'] });
     const response = await request(app.getHttpServer())
       .post('/api/v1/wallets')
+      .set(idempotencyKey())
       .set(viewer.auth)
       .send({ name: 'Ops', chain: 'base' })
       .expect(403);
@@ -89,6 +93,7 @@ describe('request pipeline', () => {
     const { operator } = await factory.tenant();
     const response = await request(app.getHttpServer())
       .post('/api/v1/wallets')
+      .set(idempotencyKey())
       .set(operator.auth)
       .send({ name: 'x'.repeat(1_100_000), chain: 'base' })
       .expect(413);
@@ -99,6 +104,7 @@ describe('request pipeline', () => {
     const { operator } = await factory.tenant();
     const response = await request(app.getHttpServer())
       .post('/api/v1/wallets')
+      .set(idempotencyKey())
       .set(operator.auth)
       .set('Content-Type', 'text/plain')
       .send('name=x')

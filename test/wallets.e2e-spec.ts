@@ -1,7 +1,7 @@
 import { LedgerService, WalletsService } from '@app/ledger';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
-import { Factory } from './support/factory';
+import { Factory, idempotencyKey } from './support/factory';
 import { createTestApp } from './support/test-app';
 
 describe('wallets and balances', () => {
@@ -17,7 +17,12 @@ describe('wallets and balances', () => {
 
   it('creates, reads and renames a wallet; the first one becomes the default', async () => {
     const { operator } = await factory.tenant();
-    const created = await http().post('/api/v1/wallets').set(operator.auth).send({ name: 'Treasury', chain: 'base' }).expect(201);
+    const created = await http()
+      .post('/api/v1/wallets')
+      .set(idempotencyKey())
+      .set(operator.auth)
+      .send({ name: 'Treasury', chain: 'base' })
+      .expect(201);
     expect(created.body).toEqual({
       object: 'wallet',
       id: expect.stringMatching(/^wal_[0-9a-z]{26}$/),
@@ -32,7 +37,12 @@ describe('wallets and balances', () => {
     const { getAddress } = await import('viem');
     expect(created.body.address).toBe(getAddress(created.body.address.toLowerCase()));
 
-    const second = await http().post('/api/v1/wallets').set(operator.auth).send({ name: 'Ops', chain: 'ethereum' }).expect(201);
+    const second = await http()
+      .post('/api/v1/wallets')
+      .set(idempotencyKey())
+      .set(operator.auth)
+      .send({ name: 'Ops', chain: 'ethereum' })
+      .expect(201);
     expect(second.body.is_default).toBe(false);
 
     const fetched = await http().get(`/api/v1/wallets/${created.body.id}`).set(operator.auth).expect(200);
@@ -51,11 +61,26 @@ describe('wallets and balances', () => {
 
   it('refuses bad input with details and changes nothing', async () => {
     const { operator } = await factory.tenant();
-    const unknownChain = await http().post('/api/v1/wallets').set(operator.auth).send({ name: 'X', chain: 'solana' }).expect(400);
+    const unknownChain = await http()
+      .post('/api/v1/wallets')
+      .set(idempotencyKey())
+      .set(operator.auth)
+      .send({ name: 'X', chain: 'solana' })
+      .expect(400);
     expect(unknownChain.body.details).toEqual([{ field: 'chain', message: expect.stringContaining('ethereum') }]);
-    const empty = await http().post('/api/v1/wallets').set(operator.auth).send({ name: '', chain: 'base' }).expect(400);
+    const empty = await http()
+      .post('/api/v1/wallets')
+      .set(idempotencyKey())
+      .set(operator.auth)
+      .send({ name: '', chain: 'base' })
+      .expect(400);
     expect(empty.body.details[0].field).toBe('name');
-    const wallet = await http().post('/api/v1/wallets').set(operator.auth).send({ name: 'Keep', chain: 'base' }).expect(201);
+    const wallet = await http()
+      .post('/api/v1/wallets')
+      .set(idempotencyKey())
+      .set(operator.auth)
+      .send({ name: 'Keep', chain: 'base' })
+      .expect(201);
     const unset = await http().patch(`/api/v1/wallets/${wallet.body.id}`).set(operator.auth).send({ is_default: false }).expect(400);
     expect(unset.body.details[0].field).toBe('is_default');
     const list = await http().get('/api/v1/wallets').set(operator.auth).expect(200);

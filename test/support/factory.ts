@@ -1,7 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { ApiKeysService, INITIATING_SCOPES, KycStatus, Organization, OrganizationsService, Role, Scope } from '@app/auth';
 import { LedgerService, Wallet, WalletsService } from '@app/ledger';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 
 export interface Credential {
   id: string;
@@ -48,4 +48,9 @@ export class Factory {
   async fund(wallet: Wallet, currency: string, amount: string): Promise<void> {
     await this.app.get(LedgerService).deposit(wallet.organizationId, wallet.id, currency, amount);
   }
+}
+
+/** A fresh Idempotency-Key header, for POSTs whose idempotency is not what the test is about. */
+export function idempotencyKey(): { 'Idempotency-Key': string } {
+  return { 'Idempotency-Key': randomUUID() };
 }

@@ -12,6 +12,8 @@ export function testEnv(overrides: Record<string, string> = {}): Record<string, 
     DATA_DIR: process.env.NXT_TEST_DATA_DIR,
     LOG_LEVEL: 'silent',
     PUBLIC_BASE_URL: 'http://localhost:3000',
+    WORKER_POLL_MS: '25',
+    SIMULATED_CONFIRMATION_MS: '50',
     ...overrides,
   };
 }

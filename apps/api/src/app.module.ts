@@ -2,6 +2,8 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AuthGuardsModule } from '@app/auth';
 import { AppConfig, AppConfigModule } from '@app/common';
 import { DatabaseModule } from '@app/database';
+import { IdempotencyModule } from '@app/idempotency';
+import { JobsModule } from '@app/jobs';
 import { LoggerModule } from 'nestjs-pino';
 import { BalancesModule } from './balances/balances.module';
 import { HealthModule } from './health/health.module';
@@ -9,6 +11,8 @@ import { ConsumesInterceptor } from './http/consumes.interceptor';
 import { loggingOptions } from './http/logging';
 import { IdentityModule } from './identity/identity.module';
 import { SandboxModule } from './sandbox/sandbox.module';
+import { TransactionsModule } from './transactions/transactions.module';
+import { TransferRequestsModule } from './transfer-requests/transfer-requests.module';
 import { WalletsModule } from './wallets/wallets.module';
 
 /** The HTTP service: one module per endpoint family on top of the libraries. */
@@ -26,6 +30,10 @@ export class AppModule {
         IdentityModule,
         WalletsModule,
         BalancesModule,
+        TransferRequestsModule,
+        TransactionsModule,
+        IdempotencyModule,
+        JobsModule,
         SandboxModule,
       ],
       providers: [ConsumesInterceptor],

@@ -1,5 +1,6 @@
 import { AccessGuard, AuthenticationGuard } from '@app/auth';
 import { AppConfig } from '@app/common';
+import { IdempotencyInterceptor } from '@app/idempotency';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
@@ -13,8 +14,8 @@ import { apiValidationPipe } from './http/validation.pipe';
 
 /**
  * The whole request pipeline, in one place, for `main.ts` and the e2e tests alike: request id,
- * security headers, body parsing (raw bytes kept), authentication and access guards, validation,
- * the error envelope, and the OpenAPI document.
+ * security headers, body parsing (raw bytes kept), authentication and access guards, media type,
+ * Idempotency-Key, validation, the error envelope, and the OpenAPI document.
  */
 export function configureApp(app: NestExpressApplication): NestExpressApplication {
   const config = app.get(AppConfig);
@@ -32,7 +33,7 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
   );
   app.use(...bodyParsers);
   app.useGlobalGuards(app.get(AuthenticationGuard), app.get(AccessGuard));
-  app.useGlobalInterceptors(app.get(ConsumesInterceptor));
+  app.useGlobalInterceptors(app.get(ConsumesInterceptor), app.get(IdempotencyInterceptor));
   app.useGlobalPipes(apiValidationPipe());
   app.useGlobalFilters(new ApiExceptionFilter());
 

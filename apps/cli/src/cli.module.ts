@@ -4,6 +4,7 @@ import { AppConfig, AppConfigModule } from '@app/common';
 import { DatabaseModule } from '@app/database';
 import { LedgerModule } from '@app/ledger';
 import { PolicyModule } from '@app/policy';
+import { AllowlistAddCommand, AllowlistCommand } from './commands/allowlist.command';
 import { KeyApproveCommand, KeyCommand, KeyCreateCommand, KeyRevokeCommand } from './commands/key.command';
 import { OrgCommand, OrgCreateCommand, OrgKycCommand, OrgPolicyCommand } from './commands/org.command';
 import { WalletCommand, WalletCreateCommand, WalletFundCommand } from './commands/wallet.command';
@@ -27,6 +28,8 @@ export class CliModule {
         WalletCommand,
         WalletCreateCommand,
         WalletFundCommand,
+        AllowlistCommand,
+        AllowlistAddCommand,
       ],
     };
   }

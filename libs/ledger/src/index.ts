@@ -8,6 +8,7 @@ export * from './catalog/catalog.service';
 export * from './catalog/chain.entity';
 export * from './ledger.module';
 export * from './transactions/transaction.entity';
+export * from './transactions/transactions.service';
 export * from './views';
 export * from './wallets/wallet.entity';
 export * from './wallets/wallets.service';

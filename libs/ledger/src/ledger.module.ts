@@ -9,13 +9,14 @@ import { Asset } from './catalog/asset.entity';
 import { CatalogService } from './catalog/catalog.service';
 import { Chain } from './catalog/chain.entity';
 import { Transaction } from './transactions/transaction.entity';
+import { TransactionsService } from './transactions/transactions.service';
 import { Wallet } from './wallets/wallet.entity';
 import { WalletsService } from './wallets/wallets.service';
 
 /** Wallets, the asset catalogue, and the double-entry ledger under balances and transactions. */
 @Module({
   imports: [TypeOrmModule.forFeature([Asset, Chain, Wallet, LedgerAccount, LedgerEntry, LedgerPosting, Hold, Transaction])],
-  providers: [CatalogService, WalletsService, LedgerService],
-  exports: [CatalogService, WalletsService, LedgerService],
+  providers: [CatalogService, WalletsService, LedgerService, TransactionsService],
+  exports: [CatalogService, WalletsService, LedgerService, TransactionsService],
 })
 export class LedgerModule {}

@@ -1,5 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import { ApiError, NotFoundError, ServiceUnavailableError } from '@app/common';
+import { ApiError, NotFoundError, RecordedResponse, ServiceUnavailableError } from '@app/common';
 import { Request, Response } from 'express';
 import { sendError } from './error-envelope';
 
@@ -33,6 +33,11 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const request = http.getRequest<Request>();
     const response = http.getResponse<Response>();
     if (response.headersSent) return;
+    if (exception instanceof RecordedResponse) {
+      for (const [name, value] of Object.entries(exception.headers)) response.setHeader(name, value);
+      response.status(exception.status).json(exception.body);
+      return;
+    }
     sendError(request, response, this.toApiError(exception, request));
   }
 

@@ -1,11 +1,15 @@
 import { INestApplication } from '@nestjs/common';
 import { API_KEY_SCHEME, OAUTH_SCHEME, SCOPES } from '@app/auth';
 import { AppConfig, ErrorEnvelopeDto } from '@app/common';
+import { NO_IDEMPOTENCY_EXTENSION } from '@app/idempotency';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 
 const DESCRIPTION = `
 Settlement and treasury API for programmable money: wallets, balances, transfers with supervisor
 approval, and a transaction history.
+
+**Idempotency.** Every POST takes an \`Idempotency-Key\` header; retrying with the same key never
+executes twice.
 
 **Authentication.** Every endpoint but the health checks, discovery documents and this
 documentation needs a credential in the \`Authorization\` header (never the query string):
@@ -46,7 +50,27 @@ export function buildOpenApiDocument(app: INestApplication, config: AppConfig): 
     );
   const document = SwaggerModule.createDocument(app, builder.build(), { extraModels: [ErrorEnvelopeDto] });
   addDefaultErrorResponse(document);
+  addIdempotencyKeyHeader(document);
   return document;
+}
+
+/** Every POST under /api/v1 takes a required Idempotency-Key (API.md §5), save those marked otherwise. */
+function addIdempotencyKeyHeader(document: OpenAPIObject): void {
+  for (const [path, item] of Object.entries(document.paths)) {
+    const operation = item.post;
+    if (!path.startsWith('/api/v1/') || !operation || (operation as unknown as Record<string, unknown>)[NO_IDEMPOTENCY_EXTENSION]) continue;
+    operation.parameters = [
+      ...(operation.parameters ?? []),
+      {
+        name: 'Idempotency-Key',
+        in: 'header',
+        required: true,
+        description:
+          '1–255 printable ASCII characters, unique per operation (a UUID). A retry with the same key and body returns the recorded response with `Idempotent-Replayed: true`; with another body, 409. Kept 24 hours.',
+        schema: { type: 'string', minLength: 1, maxLength: 255, example: '12345678-abcd-1234-abcd-1234567890ab' },
+      },
+    ];
+  }
 }
 
 /** Every operation's undocumented statuses answer with the error envelope. */

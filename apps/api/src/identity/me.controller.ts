@@ -1,5 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import { Auth, CurrentPrincipal, Principal } from '@app/auth';
+import { Auth, CurrentPrincipal, KycExempt, Principal } from '@app/auth';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { IdentityDto } from './dto/identity.dto';
 
@@ -9,6 +9,7 @@ export class MeController {
   /** The authenticated identity: who is calling, for which organization, with which scopes and roles. */
   @Get()
   @Auth()
+  @KycExempt()
   @ApiOkResponse({ type: IdentityDto })
   me(@CurrentPrincipal() principal: Principal): IdentityDto {
     return {

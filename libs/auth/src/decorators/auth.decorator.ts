@@ -4,6 +4,8 @@ import { ApiForbiddenResponse, ApiSecurity, ApiUnauthorizedResponse } from '@nes
 import { Scope } from '../principal';
 
 export const AUTH_REQUIREMENT = 'nxt:auth-requirement';
+export const MOVES_MONEY = 'nxt:moves-money';
+export const KYC_EXEMPT = 'nxt:kyc-exempt';
 
 export interface AuthRequirement {
   /** Scopes the credential must all carry. */
@@ -31,3 +33,20 @@ export function Auth(...scopes: Scope[]) {
     }),
   );
 }
+
+/**
+ * The route moves money: under KYC_ENFORCEMENT=money_movement (the default) an organization that is
+ * not KYC-verified gets 403 `kyc_required` (API.md §8).
+ */
+export function MovesMoney() {
+  return applyDecorators(
+    SetMetadata(MOVES_MONEY, true),
+    ApiForbiddenResponse({
+      type: ErrorEnvelopeDto,
+      description: '`insufficient_scope`; `kyc_required`: the organization is not KYC-verified.',
+    }),
+  );
+}
+
+/** The route stays open to organizations without KYC even under KYC_ENFORCEMENT=strict (`/me`, the token endpoint). */
+export const KycExempt = () => SetMetadata(KYC_EXEMPT, true);

@@ -1,4 +1,5 @@
 import { ExecutionContext } from '@nestjs/common';
+import { AppConfig } from '@app/common';
 import { Reflector } from '@nestjs/core';
 import { AUTH_REQUIREMENT } from '../decorators/auth.decorator';
 import { IS_PUBLIC } from '../decorators/public.decorator';
@@ -28,7 +29,7 @@ function context(metadata: Record<string, unknown>, method: string, user: Princi
 }
 
 describe('AccessGuard', () => {
-  const guard = new AccessGuard(new Reflector());
+  const guard = new AccessGuard(new Reflector(), { kycEnforcement: 'money_movement' } as AppConfig);
 
   it('denies a route that declares neither @Public nor @Auth', () => {
     expect(() => guard.canActivate(context({}, 'GET', principal()))).toThrow(expect.objectContaining({ error: 'insufficient_scope' }));

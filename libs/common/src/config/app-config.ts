@@ -32,6 +32,16 @@ export class AppConfig {
   /** Key of the HMAC under which API-key secrets are stored (never the secrets themselves). */
   apiKeyHashSecret!: Buffer;
   logLevel!: LogLevel;
+  /** How long an Idempotency-Key record is kept (API.md §5). */
+  idempotencyTtlHours!: number;
+  /** How long a high-risk request may wait for approval before it expires (API.md §6). */
+  approvalTtlHours!: number;
+  /** Run the settlement worker in this process (the single-machine default). */
+  runWorker!: boolean;
+  /** How often the worker looks for due settlement steps and expired requests. */
+  workerPollMs!: number;
+  /** How long the simulated network takes to confirm a transaction. */
+  simulatedConfirmationMs!: number;
 }
 
 export class ConfigError extends Error {
@@ -132,6 +142,11 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
     tls,
     apiKeyHashSecret: apiKeyHashSecret ?? Buffer.alloc(0),
     logLevel: oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
+    idempotencyTtlHours: integer('IDEMPOTENCY_TTL_HOURS', 24, 1, 24 * 30),
+    approvalTtlHours: integer('APPROVAL_TTL_HOURS', 24, 1, 24 * 30),
+    runWorker: flag('RUN_WORKER', true),
+    workerPollMs: integer('WORKER_POLL_MS', 250, 10, 60_000),
+    simulatedConfirmationMs: integer('SIMULATED_CONFIRMATION_MS', 500, 0, 600_000),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   if (apiKeyHashSecret === undefined) config.apiKeyHashSecret = dataDirSecret(dataDir, 'api-key-hash.secret');

@@ -94,3 +94,29 @@ export class ServiceUnavailableError extends ApiError {
     super(503, 'service_unavailable', message, { headers: { 'Retry-After': String(retryAfterSeconds) }, details });
   }
 }
+
+/** The error envelope of API.md §3 for `error`. */
+export function errorEnvelope(error: ApiError, requestId?: string) {
+  return {
+    error: error.error,
+    message: error.message,
+    code: error.status,
+    ...(error.details?.length ? { details: error.details } : {}),
+    ...(requestId ? { request_id: requestId } : {}),
+  };
+}
+
+/**
+ * A response recorded earlier, sent again exactly (status, body, headers): the replay of an
+ * idempotent request. Thrown so that it leaves through the exception filter whatever the route's
+ * own status code.
+ */
+export class RecordedResponse extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: unknown,
+    readonly headers: Record<string, string>,
+  ) {
+    super('recorded response');
+  }
+}

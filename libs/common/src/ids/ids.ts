@@ -18,6 +18,7 @@ export const ID_PREFIX = {
   ledgerAccount: 'acc',
   ledgerEntry: 'ent',
   hold: 'hld',
+  allowlistEntry: 'alw',
 } as const;
 export type IdPrefix = (typeof ID_PREFIX)[keyof typeof ID_PREFIX];
 

@@ -1,10 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { BusinessRuleError, formatAmount, ListPage, ListQueryDto, Money, newId, NotFoundError, paginate } from '@app/common';
 import { Transactional, TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { CatalogService } from '../catalog/catalog.service';
 import { Transaction } from '../transactions/transaction.entity';
+import { simulatedTxHash } from '../transactions/transactions.service';
 import { BalanceView, balanceView } from '../views';
 import { Wallet } from '../wallets/wallet.entity';
 import { WalletsService } from '../wallets/wallets.service';
@@ -123,7 +123,7 @@ export class LedgerService {
       amount: value.toFixed(),
       direction: 'credit',
       status: 'completed',
-      txHash: `0x${randomBytes(32).toString('hex')}`,
+      txHash: simulatedTxHash(),
       counterparty: null,
       requestId: null,
       entryId: entry.id,
@@ -176,6 +176,30 @@ export class LedgerService {
     await holds.update({ id: hold.id }, { status: 'released', endedAt: new Date() });
     await this.adjustHeld(hold.accountId, new Money(hold.amount).negated());
     return holds.findOneByOrFail({ id: hold.id });
+  }
+
+  /**
+   * Settles a hold: the held funds leave the wallet account for `counterparty` (the outside world's
+   * account, or another wallet's) in one balanced entry. Returns the entry; a hold that is no longer
+   * active is refused, so funds are never taken twice.
+   */
+  @Transactional()
+  async captureHold(holdId: string, counterparty: LedgerAccount, entryType: string): Promise<LedgerEntry> {
+    const holds = this.txHost.tx.getRepository(Hold);
+    const hold = await holds.createQueryBuilder('hold').setLock('pessimistic_write').where('hold.id = :holdId', { holdId }).getOne();
+    if (!hold || hold.status !== 'active') throw new Error(`Hold ${holdId} is not active`);
+    const account = await this.accounts
+      .createQueryBuilder('account')
+      .setLock('pessimistic_write')
+      .where('account.id = :id', { id: hold.accountId })
+      .getOneOrFail();
+    await holds.update({ id: hold.id }, { status: 'captured', endedAt: new Date() });
+    await this.adjustHeld(account.id, new Money(hold.amount).negated());
+    const amount = new Money(hold.amount);
+    return this.post(hold.organizationId, entryType, [
+      { account, amount: amount.negated() },
+      { account: counterparty, amount },
+    ]);
   }
 
   private async adjustHeld(accountId: string, delta: Money): Promise<void> {

@@ -44,6 +44,16 @@ export class WalletsService {
     return wallet;
   }
 
+  /** The organization's default source wallet, or null before it has any wallet. */
+  async defaultFor(organizationId: string): Promise<Wallet | null> {
+    return this.wallets.findOneBy({ organizationId, isDefault: true });
+  }
+
+  /** The organization's wallet at `address` on `chain`, if the address is one of its own. */
+  async findByAddress(organizationId: string, chain: string, address: string): Promise<Wallet | null> {
+    return this.wallets.findOneBy({ organizationId, chain, address });
+  }
+
   /**
    * The organization a wallet belongs to, for the operator CLI, which acts across organizations.
    * Request handlers never call this: they only see their own organization's wallets via `get`.

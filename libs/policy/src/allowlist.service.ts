@@ -1,0 +1,38 @@
+import { Injectable } from '@nestjs/common';
+import { InvalidRequestError, newId, parseEvmAddress } from '@app/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { AllowlistEntry } from './allowlist-entry.entity';
+
+@Injectable()
+export class AllowlistService {
+  constructor(@InjectRepository(AllowlistEntry) private readonly entries: Repository<AllowlistEntry>) {}
+
+  /** Adds an address (idempotent: adding it again returns the existing entry). */
+  async add(organizationId: string, chain: string, address: string): Promise<AllowlistEntry> {
+    const checksummed = parseEvmAddress(address);
+    if (!checksummed) {
+      throw new InvalidRequestError('Invalid address.', [
+        { field: 'address', message: 'must be 0x and 40 hex digits (mixed case must be a valid EIP-55 checksum)' },
+      ]);
+    }
+    await this.entries
+      .createQueryBuilder()
+      .insert()
+      .values({ id: newId('alw'), organizationId, chain, address: checksummed })
+      .orIgnore()
+      .execute();
+    return this.entries.findOneByOrFail({ organizationId, chain, address: checksummed });
+  }
+
+  static view(entry: AllowlistEntry) {
+    return {
+      object: 'allowlist_entry' as const,
+      id: entry.id,
+      organization_id: entry.organizationId,
+      chain: entry.chain,
+      address: entry.address,
+      created_at: entry.createdAt.toISOString(),
+    };
+  }
+}
