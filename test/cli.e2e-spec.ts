@@ -48,6 +48,21 @@ describe('operator CLI', () => {
       allowlist_enabled: true,
     });
 
+    const listed = runCli([
+      'allowlist',
+      'add',
+      '--org',
+      orgId,
+      '--chain',
+      'base',
+      '--address',
+      '0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed',
+    ]);
+    expect(listed.json).toMatchObject({ object: 'allowlist_entry', chain: 'base', address: '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed' });
+    const badAddress = runCli(['allowlist', 'add', '--org', orgId, '--chain', 'base', '--address', '0x123']);
+    expect(badAddress.status).not.toBe(0);
+    expect(badAddress.json).toMatchObject({ error: 'invalid_request', details: [{ field: 'address' }] });
+
     const supervisor = runCli([
       'key',
       'create',

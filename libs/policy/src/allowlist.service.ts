@@ -1,12 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InvalidRequestError, newId, parseEvmAddress } from '@app/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { AllowlistEntry } from './allowlist-entry.entity';
 
 @Injectable()
 export class AllowlistService {
-  constructor(@InjectRepository(AllowlistEntry) private readonly entries: Repository<AllowlistEntry>) {}
+  constructor(private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>) {}
+
+  private get entries() {
+    return this.txHost.tx.getRepository(AllowlistEntry);
+  }
 
   /** Adds an address (idempotent: adding it again returns the existing entry). */
   async add(organizationId: string, chain: string, address: string): Promise<AllowlistEntry> {

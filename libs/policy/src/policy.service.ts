@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { amountProblem, ErrorDetail, formatAmount, InvalidRequestError } from '@app/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { OrganizationPolicy } from './organization-policy.entity';
 
 export interface PolicyChanges {
@@ -24,7 +24,11 @@ export interface PolicyView {
 
 @Injectable()
 export class PolicyService {
-  constructor(@InjectRepository(OrganizationPolicy) private readonly policies: Repository<OrganizationPolicy>) {}
+  constructor(private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>) {}
+
+  private get policies() {
+    return this.txHost.tx.getRepository(OrganizationPolicy);
+  }
 
   /** The organization's policy; its row is created with the defaults the first time it is needed. */
   async forOrganization(organizationId: string): Promise<OrganizationPolicy> {

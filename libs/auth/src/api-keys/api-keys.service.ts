@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig, InvalidRequestError, newId, NotFoundError } from '@app/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { IsNull, Repository } from 'typeorm';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { IsNull } from 'typeorm';
 import { Organization } from '../organizations/organization.entity';
 import { Principal, Role, ROLES, Scope, SCOPES } from '../principal';
 import { ApiKey } from './api-key.entity';
@@ -21,9 +22,16 @@ export interface CreateApiKeyInput {
 export class ApiKeysService {
   constructor(
     private readonly config: AppConfig,
-    @InjectRepository(ApiKey) private readonly keys: Repository<ApiKey>,
-    @InjectRepository(Organization) private readonly organizations: Repository<Organization>,
+    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
   ) {}
+
+  private get keys() {
+    return this.txHost.tx.getRepository(ApiKey);
+  }
+
+  private get organizations() {
+    return this.txHost.tx.getRepository(Organization);
+  }
 
   /** Creates a key; the returned secret exists nowhere else and cannot be shown again. */
   async create(input: CreateApiKeyInput): Promise<{ key: ApiKey; secret: string }> {

@@ -1,12 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InvalidRequestError, newId, NotFoundError } from '@app/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { KYC_STATUSES, KycStatus, Organization, ORGANIZATION_ENVIRONMENTS, OrganizationEnvironment } from './organization.entity';
 
 @Injectable()
 export class OrganizationsService {
-  constructor(@InjectRepository(Organization) private readonly organizations: Repository<Organization>) {}
+  constructor(private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>) {}
+
+  private get organizations() {
+    return this.txHost.tx.getRepository(Organization);
+  }
 
   async create(input: { name: string; kycStatus: string; environment?: string }): Promise<Organization> {
     const name = input.name.trim();

@@ -139,6 +139,7 @@ export class TransferRequestsService {
         createdBy: actor.id,
         expiresAt: pending ? new Date(now.getTime() + this.config.approvalTtlHours * 3_600_000) : null,
         completedAt: null,
+        createdAt: now,
       });
       request.requestDigest = requestDigest(immutableTerms(request));
       await this.requests.insert(request);

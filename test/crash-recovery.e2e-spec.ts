@@ -1,0 +1,129 @@
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
+import { AuditService } from '@app/audit';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { Factory } from './support/factory';
+import { exited, startService, waitFor } from './support/processes';
+import { createTestApp } from './support/test-app';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * A service process killed (SIGKILL) while it settles transfers leaves no half-written transfer, and
+ * a restarted one completes every `processing` request exactly once. The test runs on a database of
+ * its own, so that no other test's worker can do the restarted service's work.
+ */
+describe('crash recovery', () => {
+  let databaseUrl: string;
+  let observer: NestExpressApplication;
+
+  beforeAll(async () => {
+    const url = new URL(process.env.DATABASE_URL!);
+    const name = `crash_${randomBytes(4).toString('hex')}`;
+    const admin = new Client({ connectionString: process.env.DATABASE_URL });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    url.pathname = `/${name}`;
+    databaseUrl = url.toString();
+    observer = await createTestApp({ DATABASE_URL: databaseUrl, RUN_WORKER: 'off' });
+  });
+  afterAll(() => observer.close());
+
+  it('leaves every transfer whole after a kill, and a restart settles each exactly once', async () => {
+    const factory = new Factory(observer);
+    const { organization, operator } = await factory.tenant();
+    const wallet = await factory.wallet(organization.id);
+    await factory.fund(wallet, 'USDC', '1000');
+    const db = observer.get(DataSource);
+
+    const port = await freePort();
+    const env = {
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      SANDBOX_SEED: 'off',
+      WORKER_POLL_MS: '20',
+      SIMULATED_CONFIRMATION_MS: '1500',
+    };
+    const base = `http://127.0.0.1:${port}`;
+    const first = startService(env);
+    await waitFor(async () => ((await fetch(`${base}/readyz`).catch(() => undefined))?.ok ? true : undefined));
+
+    const ids: string[] = [];
+    for (let i = 0; i < 20; i++) {
+      const response = await fetch(`${base}/api/v1/transfer_requests`, {
+        method: 'POST',
+        headers: { ...operator.auth, 'Content-Type': 'application/json', 'Idempotency-Key': `crash-${i}` },
+        body: JSON.stringify({ amount: '10', currency: 'USDC', destination: '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed' }),
+      });
+      expect(response.status).toBe(201);
+      ids.push(((await response.json()) as { id: string }).id);
+    }
+    // Kill it while transfers are submitted but not yet confirmed.
+    await waitFor(async () => {
+      const [{ submitted }] = await db.query(
+        `SELECT count(*)::int AS submitted FROM transfer_requests WHERE organization_id = $1 AND tx_hash IS NOT NULL`,
+        [organization.id],
+      );
+      return submitted >= 5 ? true : undefined;
+    });
+    first.kill('SIGKILL');
+    await exited(first);
+
+    // Nothing half-written: each request is whole in one state or the next.
+    const states = await db.query(
+      `SELECT r.status, r.tx_hash IS NOT NULL AS submitted, h.status AS hold,
+              (SELECT count(*)::int FROM transactions t WHERE t.request_id = r.id) AS movements
+         FROM transfer_requests r JOIN ledger_holds h ON h.id = r.hold_id WHERE r.organization_id = $1`,
+      [organization.id],
+    );
+    expect(states).toHaveLength(20);
+    for (const state of states) {
+      if (state.status === 'completed') expect(state).toMatchObject({ submitted: true, hold: 'captured', movements: 1 });
+      else expect(state).toMatchObject({ status: 'processing', hold: 'active', movements: state.submitted ? 1 : 0 });
+    }
+    expect(states.some((state: { status: string }) => state.status === 'processing')).toBe(true);
+    const [account] = await db.query(`SELECT balance::text, held::text FROM ledger_accounts WHERE wallet_id = $1`, [wallet.id]);
+    const completedBefore = states.filter((state: { status: string }) => state.status === 'completed').length;
+    expect(Number(account.balance)).toBe(1000 - 10 * completedBefore);
+    expect(Number(account.held)).toBe(10 * (20 - completedBefore));
+
+    // A restarted service takes up the work and finishes all of it, once.
+    const second = startService(env);
+    try {
+      await waitFor(async () => {
+        const [{ open }] = await db.query(
+          `SELECT count(*)::int AS open FROM transfer_requests WHERE organization_id = $1 AND status <> 'completed'`,
+          [organization.id],
+        );
+        return open === 0 ? true : undefined;
+      });
+    } finally {
+      second.kill('SIGTERM');
+    }
+    expect(await exited(second)).toBe(0);
+    const [settled] = await db.query(`SELECT balance::text, held::text FROM ledger_accounts WHERE wallet_id = $1`, [wallet.id]);
+    expect(settled).toEqual({ balance: '800.000000000000000000', held: '0.000000000000000000' });
+    const [{ entries }] = await db.query(
+      `SELECT count(*)::int AS entries FROM ledger_entries WHERE organization_id = $1 AND type = 'transfer'`,
+      [organization.id],
+    );
+    expect(entries).toBe(20);
+    const [{ movements }] = await db.query(
+      `SELECT count(*)::int AS movements FROM transactions WHERE organization_id = $1 AND type = 'transfer_out' AND status = 'completed'`,
+      [organization.id],
+    );
+    expect(movements).toBe(20);
+    expect(await observer.get(AuditService).verify(organization.id)).toMatchObject({ ok: true, entries: 60 });
+    expect(ids).toHaveLength(20);
+  });
+});
