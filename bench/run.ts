@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ApiKeysService, OrganizationsService } from '@app/auth';
-import { loadConfig } from '@app/common';
+import { loadConfig, SYSTEM_ACTOR } from '@app/common';
 import { startEmbeddedDatabase } from '@app/database/embedded/embedded-database';
 import { LedgerService, WalletsService } from '@app/ledger';
 import { NestFactory } from '@nestjs/core';
@@ -52,17 +52,22 @@ async function main(): Promise<void> {
   await app.listen(0, '127.0.0.1');
   const url = await app.getUrl();
 
-  const organization = await app.get(OrganizationsService).create({ name: 'Bench', kycStatus: 'verified' });
-  const { secret } = await app.get(ApiKeysService).create({
-    organizationId: organization.id,
-    name: 'bench',
-    scopes: ['treasury:read', 'wallets:write'],
-    roles: ['operator'],
-    approved: true,
-  });
+  const organization = await app.get(OrganizationsService).create({ name: 'Bench', kycStatus: 'verified' }, SYSTEM_ACTOR);
+  const { secret } = await app.get(ApiKeysService).create(
+    {
+      organizationId: organization.id,
+      name: 'bench',
+      scopes: ['treasury:read', 'wallets:write'],
+      roles: ['operator'],
+      approved: true,
+    },
+    SYSTEM_ACTOR,
+  );
   for (let i = 0; i < 200; i++) {
-    const wallet = await app.get(WalletsService).create(organization.id, { name: `w${i}`, chain: i % 2 ? 'base' : 'ethereum' });
-    if (i < 50) await app.get(LedgerService).deposit(organization.id, wallet.id, 'USDC', '1000.5');
+    const wallet = await app
+      .get(WalletsService)
+      .create(organization.id, { name: `w${i}`, chain: i % 2 ? 'base' : 'ethereum' }, SYSTEM_ACTOR);
+    if (i < 50) await app.get(LedgerService).deposit(organization.id, wallet.id, 'USDC', '1000.5', SYSTEM_ACTOR);
   }
   const auth = { Authorization: `Bearer ${secret}` };
 

@@ -53,14 +53,31 @@ describe('audit log', () => {
     expect(created.data).toMatchObject({ amount: '20000', request_digest: high.request_digest, risk: { level: 'high' } });
   });
 
+  it('records who changed the organization, its keys, wallets and policy', async () => {
+    const { organization, operator } = await factory.tenant();
+    const wallet = await request(app.getHttpServer())
+      .post('/api/v1/wallets')
+      .set(operator.auth)
+      .set(idempotencyKey())
+      .send({ name: 'Ops', chain: 'base' })
+      .expect(201);
+    await request(app.getHttpServer()).patch(`/api/v1/wallets/${wallet.body.id}`).set(operator.auth).send({ name: 'Ops 2' }).expect(200);
+    const actions = (await app.get(AuditService).entriesFor(organization.id)).map((entry) => [entry.action, entry.actor, entry.resourceId]);
+    expect(actions).toEqual([
+      ['organization.created', 'operator', organization.id],
+      ['api_key.created', 'operator', operator.id],
+      ['wallet.created', operator.id, wallet.body.id],
+      ['wallet.updated', operator.id, wallet.body.id],
+    ]);
+  });
+
   it('chains each organization’s entries by hash, and verification detects tampering', async () => {
     const { organization } = await orgWithHistory();
     const audit = app.get(AuditService);
-    const intact = await audit.verify(organization.id);
-    expect(intact).toMatchObject({ ok: true, entries: 5 });
-
     const entries = await audit.entriesFor(organization.id);
-    const victim = entries[1];
+    const intact = await audit.verify(organization.id);
+    expect(intact).toMatchObject({ ok: true, entries: entries.length, head: entries[entries.length - 1].hash });
+    const victim = entries.find((entry) => entry.action === 'transfer_request.created')!;
     const db = app.get(DataSource);
     // The table refuses changes outright...
     await expect(db.query(`UPDATE audit_log SET data = '{"amount":"1"}' WHERE seq = $1`, [victim.seq])).rejects.toThrow(/append-only/);

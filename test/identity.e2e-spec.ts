@@ -49,7 +49,7 @@ describe('identity and API keys', () => {
     const organization = await factory.organization();
     const key = await factory.key(organization.id);
     await request(app.getHttpServer()).get('/api/v1/me').set(key.auth).expect(200);
-    await app.get(ApiKeysService).revoke(key.id);
+    await app.get(ApiKeysService).revoke(key.id, 'operator');
     const response = await request(app.getHttpServer()).get('/api/v1/me').set(key.auth).expect(401);
     expect(response.body.error).toBe('invalid_token');
   });

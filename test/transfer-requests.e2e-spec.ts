@@ -239,16 +239,16 @@ describe('transfer requests', () => {
 
   it('judges risk by the daily outflow limit and the address allowlist', async () => {
     const { organization, operator } = await fundedTenant('5000');
-    await app.get(PolicyService).update(organization.id, { dailyOutflowLimitUsd: '150' });
+    await app.get(PolicyService).update(organization.id, { dailyOutflowLimitUsd: '150' }, 'operator');
     const first = await create(operator.auth, { amount: '100', currency: 'USDC', destination: DESTINATION }).expect(201);
     expect(first.body.risk).toEqual({ level: 'low', reasons: [] });
     const second = await create(operator.auth, { amount: '100', currency: 'USDC', destination: DESTINATION }).expect(201);
     expect(second.body.risk).toEqual({ level: 'high', reasons: ['daily_outflow_limit_exceeded'] });
 
-    await app.get(PolicyService).update(organization.id, { dailyOutflowLimitUsd: null, allowlistEnabled: true });
+    await app.get(PolicyService).update(organization.id, { dailyOutflowLimitUsd: null, allowlistEnabled: true }, 'operator');
     const unlisted = await create(operator.auth, { amount: '1', currency: 'USDC', destination: DESTINATION }).expect(201);
     expect(unlisted.body.risk).toEqual({ level: 'high', reasons: ['destination_not_allowlisted'] });
-    await app.get(AllowlistService).add(organization.id, 'ethereum', DESTINATION.toLowerCase());
+    await app.get(AllowlistService).add(organization.id, 'ethereum', DESTINATION.toLowerCase(), 'operator');
     const listed = await create(operator.auth, { amount: '1', currency: 'USDC', destination: DESTINATION }).expect(201);
     expect(listed.body.risk).toEqual({ level: 'low', reasons: [] });
   });
@@ -305,7 +305,7 @@ describe('transfer requests', () => {
     expect(response.body.error).toBe('insufficient_scope');
     const reader = await factory.key(organization.id, { scopes: ['treasury:read'] });
     await create(reader.auth, { amount: '1', currency: 'USDC', destination: DESTINATION }).expect(403);
-    await app.get(ApiKeysService).revoke(unapproved.id);
+    await app.get(ApiKeysService).revoke(unapproved.id, 'operator');
   });
 
   it('books nothing twice: every settled transfer has exactly one balanced ledger entry', async () => {

@@ -92,7 +92,7 @@ describe('wallets and balances', () => {
     const { organization, operator } = await factory.tenant();
     const wallets = app.get(WalletsService);
     const created: string[] = [];
-    for (let i = 0; i < 9; i++) created.push((await wallets.create(organization.id, { name: `w${i}`, chain: 'polygon' })).id);
+    for (let i = 0; i < 9; i++) created.push((await wallets.create(organization.id, { name: `w${i}`, chain: 'polygon' }, 'operator')).id);
 
     const seen: string[] = [];
     const times: number[] = [];
@@ -109,7 +109,7 @@ describe('wallets and balances', () => {
       times.push(...page.body.data.map((wallet: { created_at: string }) => Date.parse(wallet.created_at)));
       cursor = page.body.next_cursor;
       expect(page.body.has_more).toBe(cursor !== null);
-      if (pages === 1) await wallets.create(organization.id, { name: 'late', chain: 'polygon' }); // newer: not in this walk
+      if (pages === 1) await wallets.create(organization.id, { name: 'late', chain: 'polygon' }, 'operator'); // newer: not in this walk
       pages += 1;
     } while (cursor);
 
@@ -186,9 +186,9 @@ describe('wallets and balances', () => {
     const { organization } = await factory.tenant();
     const wallet = await factory.wallet(organization.id);
     const ledger = app.get(LedgerService);
-    await expect(ledger.deposit(organization.id, wallet.id, 'USDC', '0.0000001')).rejects.toMatchObject({ status: 400 });
-    await expect(ledger.deposit(organization.id, wallet.id, 'USDC', '-5')).rejects.toMatchObject({ status: 400 });
-    await expect(ledger.deposit(organization.id, wallet.id, 'DOGE', '5')).rejects.toMatchObject({ error: 'unsupported_asset' });
+    await expect(ledger.deposit(organization.id, wallet.id, 'USDC', '0.0000001', 'operator')).rejects.toMatchObject({ status: 400 });
+    await expect(ledger.deposit(organization.id, wallet.id, 'USDC', '-5', 'operator')).rejects.toMatchObject({ status: 400 });
+    await expect(ledger.deposit(organization.id, wallet.id, 'DOGE', '5', 'operator')).rejects.toMatchObject({ error: 'unsupported_asset' });
     expect(await ledger.walletBalances(organization.id, wallet.id)).toEqual([]);
   });
 

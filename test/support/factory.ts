@@ -2,6 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { ApiKeysService, INITIATING_SCOPES, KycStatus, Organization, OrganizationsService, Role, Scope } from '@app/auth';
 import { LedgerService, Wallet, WalletsService } from '@app/ledger';
 import { randomBytes, randomUUID } from 'node:crypto';
+import { OPERATOR_ACTOR } from '@app/common';
 
 export interface Credential {
   id: string;
@@ -17,21 +18,24 @@ export class Factory {
   constructor(private readonly app: INestApplication) {}
 
   async organization(kycStatus: KycStatus = 'verified'): Promise<Organization> {
-    return this.app.get(OrganizationsService).create({ name: `Test org ${randomBytes(3).toString('hex')}`, kycStatus });
+    return this.app.get(OrganizationsService).create({ name: `Test org ${randomBytes(3).toString('hex')}`, kycStatus }, OPERATOR_ACTOR);
   }
 
   async key(
     organizationId: string,
     options: { scopes?: Scope[]; roles?: Role[]; approved?: boolean; expiresAt?: Date } = {},
   ): Promise<Credential> {
-    const { key, secret } = await this.app.get(ApiKeysService).create({
-      organizationId,
-      name: 'test key',
-      scopes: options.scopes ?? INITIATING_SCOPES,
-      roles: options.roles ?? ['operator'],
-      approved: options.approved ?? true,
-      expiresAt: options.expiresAt,
-    });
+    const { key, secret } = await this.app.get(ApiKeysService).create(
+      {
+        organizationId,
+        name: 'test key',
+        scopes: options.scopes ?? INITIATING_SCOPES,
+        roles: options.roles ?? ['operator'],
+        approved: options.approved ?? true,
+        expiresAt: options.expiresAt,
+      },
+      OPERATOR_ACTOR,
+    );
     return { id: key.id, secret, auth: { Authorization: `Bearer ${secret}` } };
   }
 
@@ -42,11 +46,11 @@ export class Factory {
   }
 
   async wallet(organizationId: string, chain = 'ethereum', name = 'wallet'): Promise<Wallet> {
-    return this.app.get(WalletsService).create(organizationId, { name, chain });
+    return this.app.get(WalletsService).create(organizationId, { name, chain }, OPERATOR_ACTOR);
   }
 
   async fund(wallet: Wallet, currency: string, amount: string): Promise<void> {
-    await this.app.get(LedgerService).deposit(wallet.organizationId, wallet.id, currency, amount);
+    await this.app.get(LedgerService).deposit(wallet.organizationId, wallet.id, currency, amount, OPERATOR_ACTOR);
   }
 }
 

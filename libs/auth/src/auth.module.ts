@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { PassportModule } from '@nestjs/passport';
+import { AuditModule } from '@app/audit';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ApiKey } from './api-keys/api-key.entity';
 import { ApiKeysService } from './api-keys/api-keys.service';
@@ -11,7 +12,7 @@ import { ApiKeyStrategy } from './strategies/api-key.strategy';
 
 /** Organizations, principals and their credentials. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Organization, ApiKey])],
+  imports: [TypeOrmModule.forFeature([Organization, ApiKey]), AuditModule],
   providers: [OrganizationsService, ApiKeysService],
   exports: [OrganizationsService, ApiKeysService],
 })

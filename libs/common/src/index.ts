@@ -3,6 +3,7 @@ export * from './config/app-config.module';
 export * from './errors/api-error';
 export * from './errors/error-envelope.dto';
 export * from './evm/address';
+export * from './ids/actors';
 export * from './ids/ids';
 export * from './money/money';
 export * from './pagination/list-query.dto';

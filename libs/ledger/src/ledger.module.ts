@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '@app/audit';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Hold } from './accounts/hold.entity';
 import { LedgerAccount } from './accounts/ledger-account.entity';
@@ -15,7 +16,7 @@ import { WalletsService } from './wallets/wallets.service';
 
 /** Wallets, the asset catalogue, and the double-entry ledger under balances and transactions. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Asset, Chain, Wallet, LedgerAccount, LedgerEntry, LedgerPosting, Hold, Transaction])],
+  imports: [TypeOrmModule.forFeature([Asset, Chain, Wallet, LedgerAccount, LedgerEntry, LedgerPosting, Hold, Transaction]), AuditModule],
   providers: [CatalogService, WalletsService, LedgerService, TransactionsService],
   exports: [CatalogService, WalletsService, LedgerService, TransactionsService],
 })

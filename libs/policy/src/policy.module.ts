@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
+import { AuditModule } from '@app/audit';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AllowlistEntry } from './allowlist-entry.entity';
 import { AllowlistService } from './allowlist.service';
@@ -12,7 +13,7 @@ import { DailyOutflowRule } from './rules/daily-outflow.rule';
 
 /** The organization's policy, its address allowlist, and the risk rules that judge each request. */
 @Module({
-  imports: [TypeOrmModule.forFeature([OrganizationPolicy, AllowlistEntry]), DiscoveryModule],
+  imports: [TypeOrmModule.forFeature([OrganizationPolicy, AllowlistEntry]), DiscoveryModule, AuditModule],
   providers: [PolicyService, AllowlistService, RiskPolicyService, AmountThresholdRule, DailyOutflowRule, AddressAllowlistRule],
   exports: [PolicyService, AllowlistService, RiskPolicyService],
 })

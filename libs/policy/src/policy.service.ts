@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AuditService } from '@app/audit';
 import { amountProblem, ErrorDetail, formatAmount, InvalidRequestError } from '@app/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
@@ -24,7 +25,10 @@ export interface PolicyView {
 
 @Injectable()
 export class PolicyService {
-  constructor(private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>) {}
+  constructor(
+    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
+    private readonly audit: AuditService,
+  ) {}
 
   private get policies() {
     return this.txHost.tx.getRepository(OrganizationPolicy);
@@ -36,7 +40,7 @@ export class PolicyService {
     return this.policies.findOneByOrFail({ organizationId });
   }
 
-  async update(organizationId: string, changes: PolicyChanges): Promise<OrganizationPolicy> {
+  async update(organizationId: string, changes: PolicyChanges, actor: string): Promise<OrganizationPolicy> {
     const details: ErrorDetail[] = [];
     const usd = (field: string, value: string) => {
       const problem = amountProblem(value, 18);
@@ -55,7 +59,14 @@ export class PolicyService {
     if (changes.dailyOutflowLimitUsd !== undefined) patch.dailyOutflowLimitUsd = changes.dailyOutflowLimitUsd;
     if (approvals !== undefined) patch.approvalsRequired = approvals;
     if (changes.allowlistEnabled !== undefined) patch.allowlistEnabled = changes.allowlistEnabled;
-    if (Object.keys(patch).length > 0) await this.policies.update({ organizationId }, patch);
+    if (Object.keys(patch).length > 0) {
+      await this.txHost.withTransaction(async () => {
+        await this.policies.update({ organizationId }, patch);
+        await this.audit.append(organizationId, actor, 'policy.updated', organizationId, {
+          ...PolicyService.view(await this.policies.findOneByOrFail({ organizationId })),
+        });
+      });
+    }
     return this.forOrganization(organizationId);
   }
 

@@ -2,7 +2,7 @@ import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Injectable } from '@nestjs/common';
 import { ApiKeysService, INITIATING_SCOPES, OrganizationsService } from '@app/auth';
-import { AppConfig } from '@app/common';
+import { AppConfig, SYSTEM_ACTOR } from '@app/common';
 import { LedgerService, WalletsService } from '@app/ledger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -53,26 +53,35 @@ export class SandboxSeeder {
   }
 
   private async seed(): Promise<SandboxCredentials> {
-    const organization = await this.organizations.create({ name: 'Sandbox Treasury', kycStatus: 'verified', environment: 'sandbox' });
-    const ethereum = await this.wallets.create(organization.id, { name: 'Treasury (Ethereum)', chain: 'ethereum' });
-    const base = await this.wallets.create(organization.id, { name: 'Treasury (Base)', chain: 'base' });
-    await this.ledger.deposit(organization.id, ethereum.id, 'USDC', '1000000');
-    await this.ledger.deposit(organization.id, ethereum.id, 'ETH', '100');
-    await this.ledger.deposit(organization.id, base.id, 'USDC', '250000');
+    const organization = await this.organizations.create(
+      { name: 'Sandbox Treasury', kycStatus: 'verified', environment: 'sandbox' },
+      SYSTEM_ACTOR,
+    );
+    const ethereum = await this.wallets.create(organization.id, { name: 'Treasury (Ethereum)', chain: 'ethereum' }, SYSTEM_ACTOR);
+    const base = await this.wallets.create(organization.id, { name: 'Treasury (Base)', chain: 'base' }, SYSTEM_ACTOR);
+    await this.ledger.deposit(organization.id, ethereum.id, 'USDC', '1000000', SYSTEM_ACTOR);
+    await this.ledger.deposit(organization.id, ethereum.id, 'ETH', '100', SYSTEM_ACTOR);
+    await this.ledger.deposit(organization.id, base.id, 'USDC', '250000', SYSTEM_ACTOR);
 
-    const supervisor = await this.apiKeys.create({
-      organizationId: organization.id,
-      name: 'Sandbox supervisor',
-      scopes: ['approvals:write', 'treasury:read'],
-      roles: ['supervisor'],
-      approved: true,
-    });
-    const operator = await this.apiKeys.create({
-      organizationId: organization.id,
-      name: 'Sandbox operator',
-      scopes: INITIATING_SCOPES,
-      roles: ['operator'],
-    });
+    const supervisor = await this.apiKeys.create(
+      {
+        organizationId: organization.id,
+        name: 'Sandbox supervisor',
+        scopes: ['approvals:write', 'treasury:read'],
+        roles: ['supervisor'],
+        approved: true,
+      },
+      SYSTEM_ACTOR,
+    );
+    const operator = await this.apiKeys.create(
+      {
+        organizationId: organization.id,
+        name: 'Sandbox operator',
+        scopes: INITIATING_SCOPES,
+        roles: ['operator'],
+      },
+      SYSTEM_ACTOR,
+    );
     await this.apiKeys.approve(operator.key.id, supervisor.key.id);
 
     const credentials: SandboxCredentials = {

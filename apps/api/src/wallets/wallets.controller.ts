@@ -32,7 +32,7 @@ export class WalletsController {
   @Auth('wallets:write')
   @ApiCreatedResponse({ type: WalletDto })
   async create(@CurrentPrincipal() principal: Principal, @Body() body: CreateWalletDto): Promise<WalletDto> {
-    return walletView(await this.wallets.create(principal.organization.id, body));
+    return walletView(await this.wallets.create(principal.organization.id, body, principal.id));
   }
 
   /** One wallet. */
@@ -50,7 +50,9 @@ export class WalletsController {
   @ApiOkResponse({ type: WalletDto })
   @ApiNotFoundResponse({ type: ErrorEnvelopeDto, description: '`not_found`: no such wallet in this organization.' })
   async update(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Body() body: UpdateWalletDto): Promise<WalletDto> {
-    return walletView(await this.wallets.update(principal.organization.id, id, { name: body.name, isDefault: body.is_default }));
+    return walletView(
+      await this.wallets.update(principal.organization.id, id, { name: body.name, isDefault: body.is_default }, principal.id),
+    );
   }
 
   /** The wallet's balance in each currency it holds: `available` + `held` = `total`. */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { OrganizationsService } from '@app/auth';
-import { InvalidRequestError } from '@app/common';
+import { InvalidRequestError, OPERATOR_ACTOR } from '@app/common';
 import { CatalogService } from '@app/ledger';
 import { AllowlistService } from '@app/policy';
 import { Command, CommandRunner, Option, SubCommand } from 'nest-commander';
@@ -20,7 +20,7 @@ export class AllowlistAddCommand extends CommandRunner {
   async run(_args: string[], options: { org: string; chain: string; address: string }): Promise<void> {
     await this.organizations.get(options.org);
     const chain = this.catalog.chain(options.chain).code;
-    printJson(AllowlistService.view(await this.allowlist.add(options.org, chain, options.address)));
+    printJson(AllowlistService.view(await this.allowlist.add(options.org, chain, options.address, OPERATOR_ACTOR)));
   }
 
   @Option({ flags: '--org <id>', required: true })

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { apiKeyView, ApiKeysService } from '@app/auth';
-import { InvalidRequestError } from '@app/common';
+import { InvalidRequestError, OPERATOR_ACTOR } from '@app/common';
 import { Command, CommandRunner, Option, SubCommand } from 'nest-commander';
 import { commaList, printJson } from '../output';
 
@@ -22,14 +22,17 @@ export class KeyCreateCommand extends CommandRunner {
         throw new InvalidRequestError('Invalid --expires-at.', [{ field: 'expires_at', message: 'must be an RFC 3339 date-time' }]);
       }
     }
-    const { key, secret } = await this.apiKeys.create({
-      organizationId: options.org,
-      name: options.name,
-      scopes: commaList(options.scopes),
-      roles: commaList(options.roles),
-      approved: options.approved === true,
-      expiresAt,
-    });
+    const { key, secret } = await this.apiKeys.create(
+      {
+        organizationId: options.org,
+        name: options.name,
+        scopes: commaList(options.scopes),
+        roles: commaList(options.roles),
+        approved: options.approved === true,
+        expiresAt,
+      },
+      OPERATOR_ACTOR,
+    );
     printJson({ ...apiKeyView(key), secret });
   }
 
@@ -94,7 +97,7 @@ export class KeyRevokeCommand extends CommandRunner {
   }
 
   async run(_args: string[], options: { key: string }): Promise<void> {
-    printJson(apiKeyView(await this.apiKeys.revoke(options.key)));
+    printJson(apiKeyView(await this.apiKeys.revoke(options.key, OPERATOR_ACTOR)));
   }
 
   @Option({ flags: '--key <id>', required: true })

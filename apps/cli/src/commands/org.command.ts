@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { organizationView, OrganizationsService } from '@app/auth';
-import { InvalidRequestError } from '@app/common';
+import { InvalidRequestError, OPERATOR_ACTOR } from '@app/common';
 import { PolicyService } from '@app/policy';
 import { Command, CommandRunner, Option, SubCommand } from 'nest-commander';
 import { printJson } from '../output';
@@ -14,7 +14,9 @@ export class OrgCreateCommand extends CommandRunner {
 
   async run(_args: string[], options: { name: string; kyc: string; environment: string }): Promise<void> {
     printJson(
-      organizationView(await this.organizations.create({ name: options.name, kycStatus: options.kyc, environment: options.environment })),
+      organizationView(
+        await this.organizations.create({ name: options.name, kycStatus: options.kyc, environment: options.environment }, OPERATOR_ACTOR),
+      ),
     );
   }
 
@@ -46,7 +48,7 @@ export class OrgKycCommand extends CommandRunner {
   }
 
   async run(_args: string[], options: { org: string; status: string }): Promise<void> {
-    printJson(organizationView(await this.organizations.setKycStatus(options.org, options.status)));
+    printJson(organizationView(await this.organizations.setKycStatus(options.org, options.status, OPERATOR_ACTOR)));
   }
 
   @Option({ flags: '--org <id>', required: true })
@@ -84,12 +86,16 @@ export class OrgPolicyCommand extends CommandRunner {
         { field: 'approvals_required', message: 'must be an integer from 1 to 10' },
       ]);
     }
-    const policy = await this.policies.update(options.org, {
-      highRiskThresholdUsd: options.highRiskThresholdUsd,
-      approvalsRequired: approvals === undefined ? undefined : Number(approvals),
-      dailyOutflowLimitUsd: options.dailyOutflowLimitUsd === 'none' ? null : options.dailyOutflowLimitUsd,
-      allowlistEnabled: options.allowlist === undefined ? undefined : options.allowlist === 'on',
-    });
+    const policy = await this.policies.update(
+      options.org,
+      {
+        highRiskThresholdUsd: options.highRiskThresholdUsd,
+        approvalsRequired: approvals === undefined ? undefined : Number(approvals),
+        dailyOutflowLimitUsd: options.dailyOutflowLimitUsd === 'none' ? null : options.dailyOutflowLimitUsd,
+        allowlistEnabled: options.allowlist === undefined ? undefined : options.allowlist === 'on',
+      },
+      OPERATOR_ACTOR,
+    );
     printJson(PolicyService.view(policy));
   }
 

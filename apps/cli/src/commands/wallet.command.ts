@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { OrganizationsService } from '@app/auth';
-import { BusinessRuleError, InvalidRequestError } from '@app/common';
+import { BusinessRuleError, InvalidRequestError, OPERATOR_ACTOR } from '@app/common';
 import { LedgerService, transactionView, walletView, WalletsService } from '@app/ledger';
 import { Command, CommandRunner, Option, SubCommand } from 'nest-commander';
 import { printJson } from '../output';
@@ -17,7 +17,7 @@ export class WalletCreateCommand extends CommandRunner {
 
   async run(_args: string[], options: { org: string; name: string; chain: string }): Promise<void> {
     await this.organizations.get(options.org);
-    printJson(walletView(await this.wallets.create(options.org, { name: options.name, chain: options.chain })));
+    printJson(walletView(await this.wallets.create(options.org, { name: options.name, chain: options.chain }, OPERATOR_ACTOR)));
   }
 
   @Option({ flags: '--org <id>', required: true })
@@ -52,7 +52,9 @@ export class WalletFundCommand extends CommandRunner {
     if (organization.environment !== 'sandbox') {
       throw new BusinessRuleError('policy_violation', 'Only sandbox wallets can be funded from the CLI; live funds arrive on chain.');
     }
-    printJson(transactionView(await this.ledger.deposit(organization.id, options.wallet, options.currency, options.amount)));
+    printJson(
+      transactionView(await this.ledger.deposit(organization.id, options.wallet, options.currency, options.amount, OPERATOR_ACTOR)),
+    );
   }
 
   @Option({ flags: '--wallet <id>', required: true })

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AuditService } from '@app/audit';
 import { AppConfig, InvalidRequestError, newId, NotFoundError } from '@app/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
@@ -23,6 +24,7 @@ export class ApiKeysService {
   constructor(
     private readonly config: AppConfig,
     private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
+    private readonly audit: AuditService,
   ) {}
 
   private get keys() {
@@ -34,7 +36,7 @@ export class ApiKeysService {
   }
 
   /** Creates a key; the returned secret exists nowhere else and cannot be shown again. */
-  async create(input: CreateApiKeyInput): Promise<{ key: ApiKey; secret: string }> {
+  async create(input: CreateApiKeyInput, actor: string): Promise<{ key: ApiKey; secret: string }> {
     const organization = await this.organizations.findOneBy({ id: input.organizationId });
     if (!organization) throw new NotFoundError(`Organization ${input.organizationId} does not exist.`);
     const name = input.name.trim();
@@ -61,7 +63,16 @@ export class ApiKeysService {
       expiresAt: input.expiresAt ?? null,
       revokedAt: null,
     });
-    await this.keys.insert(key);
+    await this.txHost.withTransaction(async () => {
+      await this.keys.insert(key);
+      await this.audit.append(organization.id, actor, 'api_key.created', key.id, {
+        name,
+        scopes,
+        roles,
+        supervisor_approved: key.supervisorApproved,
+        expires_at: key.expiresAt?.toISOString() ?? null,
+      });
+    });
     return { key: await this.get(key.id), secret };
   }
 
@@ -93,15 +104,23 @@ export class ApiKeysService {
       ]);
     }
     if (!key.supervisorApproved) {
-      await this.keys.update({ id }, { supervisorApproved: true, approvedBy: approver.id, approvedAt: new Date() });
+      await this.txHost.withTransaction(async () => {
+        await this.keys.update({ id }, { supervisorApproved: true, approvedBy: approver.id, approvedAt: new Date() });
+        await this.audit.append(key.organizationId, approver.id, 'api_key.approved', id);
+      });
     }
     return this.get(id);
   }
 
   /** Revokes a key. Takes effect on the next request on every replica: keys are never cached. */
-  async revoke(id: string): Promise<ApiKey> {
-    await this.get(id);
-    await this.keys.update({ id, revokedAt: IsNull() }, { revokedAt: new Date() });
+  async revoke(id: string, actor: string): Promise<ApiKey> {
+    const key = await this.get(id);
+    if (!key.revokedAt) {
+      await this.txHost.withTransaction(async () => {
+        await this.keys.update({ id, revokedAt: IsNull() }, { revokedAt: new Date() });
+        await this.audit.append(key.organizationId, actor, 'api_key.revoked', id);
+      });
+    }
     return this.get(id);
   }
 

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AuditService } from '@app/audit';
 import { InvalidRequestError, newId, NotFoundError } from '@app/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
@@ -6,13 +7,17 @@ import { KYC_STATUSES, KycStatus, Organization, ORGANIZATION_ENVIRONMENTS, Organ
 
 @Injectable()
 export class OrganizationsService {
-  constructor(private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>) {}
+  constructor(
+    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
+    private readonly audit: AuditService,
+  ) {}
 
   private get organizations() {
     return this.txHost.tx.getRepository(Organization);
   }
 
-  async create(input: { name: string; kycStatus: string; environment?: string }): Promise<Organization> {
+  /** `actor` (who asked) is recorded in the audit log, as for every change below. */
+  async create(input: { name: string; kycStatus: string; environment?: string }, actor: string): Promise<Organization> {
     const name = input.name.trim();
     if (name.length === 0 || name.length > 200) {
       throw new InvalidRequestError('Invalid organization name.', [{ field: 'name', message: 'must be 1 to 200 characters' }]);
@@ -23,7 +28,14 @@ export class OrganizationsService {
       kycStatus: checkedKyc(input.kycStatus),
       environment: checkedEnvironment(input.environment ?? 'sandbox'),
     });
-    await this.organizations.insert(organization);
+    await this.txHost.withTransaction(async () => {
+      await this.organizations.insert(organization);
+      await this.audit.append(organization.id, actor, 'organization.created', organization.id, {
+        name,
+        kyc_status: organization.kycStatus,
+        environment: organization.environment,
+      });
+    });
     return this.get(organization.id);
   }
 
@@ -33,9 +45,13 @@ export class OrganizationsService {
     return organization;
   }
 
-  async setKycStatus(id: string, status: string): Promise<Organization> {
-    await this.get(id);
-    await this.organizations.update({ id }, { kycStatus: checkedKyc(status) });
+  async setKycStatus(id: string, status: string, actor: string): Promise<Organization> {
+    const before = await this.get(id);
+    const kycStatus = checkedKyc(status);
+    await this.txHost.withTransaction(async () => {
+      await this.organizations.update({ id }, { kycStatus });
+      await this.audit.append(id, actor, 'organization.kyc_status_changed', id, { from: before.kycStatus, to: kycStatus });
+    });
     return this.get(id);
   }
 

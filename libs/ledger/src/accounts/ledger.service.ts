@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { BusinessRuleError, formatAmount, ListPage, ListQueryDto, Money, newId, NotFoundError, paginate } from '@app/common';
 import { Transactional, TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { AuditService } from '@app/audit';
 import { CatalogService } from '../catalog/catalog.service';
 import { Transaction } from '../transactions/transaction.entity';
 import { simulatedTxHash } from '../transactions/transactions.service';
@@ -29,6 +30,7 @@ export class LedgerService {
     private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly catalog: CatalogService,
     private readonly wallets: WalletsService,
+    private readonly audit: AuditService,
   ) {}
 
   private get accounts() {
@@ -102,7 +104,7 @@ export class LedgerService {
    * sandbox wallet is funded (the CLI's `wallet fund`).
    */
   @Transactional()
-  async deposit(organizationId: string, walletId: string, currency: string, amount: string): Promise<Transaction> {
+  async deposit(organizationId: string, walletId: string, currency: string, amount: string, actor: string): Promise<Transaction> {
     const wallet = await this.wallets.get(organizationId, walletId);
     const asset = this.catalog.asset(currency);
     const value = new Money(this.catalog.checkAmount(asset, amount));
@@ -129,6 +131,11 @@ export class LedgerService {
       entryId: entry.id,
     });
     await transactions.insert(transaction);
+    await this.audit.append(organizationId, actor, 'wallet.deposit', wallet.id, {
+      transaction_id: transaction.id,
+      currency: asset.code,
+      amount: value.toFixed(),
+    });
     return transactions.findOneByOrFail({ id: transaction.id });
   }
 

@@ -4,6 +4,7 @@ import { InvalidRequestError, ListPage, ListQueryDto, newId, NotFoundError, pagi
 import { TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { getAddress } from 'viem';
+import { AuditService } from '@app/audit';
 import { CatalogService } from '../catalog/catalog.service';
 import { WalletView, walletView } from '../views';
 import { Wallet } from './wallet.entity';
@@ -13,21 +14,24 @@ export class WalletsService {
   constructor(
     private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly catalog: CatalogService,
+    private readonly audit: AuditService,
   ) {}
 
   private get wallets() {
     return this.txHost.tx.getRepository(Wallet);
   }
 
-  /** Opens a wallet. An organization's first wallet becomes its default source wallet. */
-  async create(organizationId: string, input: { name: string; chain: string }): Promise<Wallet> {
+  /** Opens a wallet. An organization's first wallet becomes its default source wallet. `actor` is recorded in the audit log. */
+  async create(organizationId: string, input: { name: string; chain: string }, actor: string): Promise<Wallet> {
     const chain = this.catalog.chain(input.chain).code;
     const name = checkedName(input.name);
     const id = newId('wal');
     await this.txHost.withTransaction(async () => {
       await this.lockDefaultOf(organizationId);
       const hasDefault = await this.wallets.existsBy({ organizationId, isDefault: true });
-      await this.wallets.insert({ id, organizationId, name, chain, address: issueAddress(), isDefault: !hasDefault });
+      const address = issueAddress();
+      await this.wallets.insert({ id, organizationId, name, chain, address, isDefault: !hasDefault });
+      await this.audit.append(organizationId, actor, 'wallet.created', id, { name, chain, address, is_default: !hasDefault });
     });
     return this.get(organizationId, id);
   }
@@ -71,7 +75,7 @@ export class WalletsService {
   }
 
   /** Renames a wallet, or makes it the organization's default (the previous default stops being one). */
-  async update(organizationId: string, id: string, changes: { name?: string; isDefault?: boolean }): Promise<Wallet> {
+  async update(organizationId: string, id: string, changes: { name?: string; isDefault?: boolean }, actor: string): Promise<Wallet> {
     const wallet = await this.get(organizationId, id);
     if (changes.isDefault === false && wallet.isDefault) {
       throw new InvalidRequestError('An organization always has a default wallet; make another wallet the default instead.', [
@@ -85,6 +89,10 @@ export class WalletsService {
         await this.wallets.update({ id, organizationId }, { isDefault: true });
       }
       if (changes.name !== undefined) await this.wallets.update({ id, organizationId }, { name: checkedName(changes.name) });
+      await this.audit.append(organizationId, actor, 'wallet.updated', id, {
+        ...(changes.name !== undefined ? { name: checkedName(changes.name) } : {}),
+        ...(changes.isDefault ? { is_default: true } : {}),
+      });
     });
     return this.get(organizationId, id);
   }

@@ -4,6 +4,3 @@ export interface Actor {
   organizationId: string;
   roles: string[];
 }
-
-/** The actor recorded for changes the service makes by itself (settlement, expiry). */
-export const SYSTEM_ACTOR = 'system';

@@ -1,11 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { AuditService } from '@app/audit';
-import { AppConfig, Money } from '@app/common';
+import { AppConfig, Money, SYSTEM_ACTOR } from '@app/common';
 import { LedgerService, NewTransaction, TransactionsService, WalletsService } from '@app/ledger';
 import { SETTLEMENT_ADAPTER, SettlementAdapter, TransferInstruction } from '@app/settlement';
 import { Propagation, TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
-import { SYSTEM_ACTOR } from '../shared/actor';
 import { TransferRequest } from './transfer-request.entity';
 
 /** Longest wait between retries of a step that failed for a transient reason (network, deadlock). */

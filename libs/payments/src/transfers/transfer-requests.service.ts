@@ -14,6 +14,7 @@ import {
   NotFoundError,
   paginate,
   parseEvmAddress,
+  SYSTEM_ACTOR,
 } from '@app/common';
 import { CatalogService, LedgerService, TransactionsService, Wallet, WalletsService } from '@app/ledger';
 import { PolicyService, RiskPolicyService } from '@app/policy';
@@ -21,7 +22,7 @@ import { PRICE_SOURCE, PriceSource } from '@app/settlement';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { In } from 'typeorm';
-import { Actor, SYSTEM_ACTOR } from '../shared/actor';
+import { Actor } from '../shared/actor';
 import { requestDigest } from '../shared/request-digest';
 import { TransferRequest, TransferStatus } from './transfer-request.entity';
 import { TransferRequestView, transferRequestView } from './transfer-request.view';
