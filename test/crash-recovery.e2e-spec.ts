@@ -129,4 +129,38 @@ describe('crash recovery', () => {
     expect((await audit.verify(organization.id)).ok).toBe(true);
     expect(ids).toHaveLength(20);
   });
+
+  it('a standalone worker process settles what an API running without a worker accepted', async () => {
+    const factory = new Factory(observer);
+    const { organization, operator } = await factory.tenant();
+    await factory.fund(await factory.wallet(organization.id), 'USDC', '100');
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    const api = startService({ DATABASE_URL: databaseUrl, PORT: String(port), SANDBOX_SEED: 'off', RUN_WORKER: 'off' });
+    const worker = startService(
+      { DATABASE_URL: databaseUrl, WORKER_POLL_MS: '20', SIMULATED_CONFIRMATION_MS: '50' },
+      'apps/worker/src/main.ts',
+    );
+    try {
+      await waitFor(async () => ((await fetch(`${base}/readyz`).catch(() => undefined))?.ok ? true : undefined));
+      const response = await fetch(`${base}/api/v1/transfer_requests`, {
+        method: 'POST',
+        headers: { ...operator.auth, 'Content-Type': 'application/json', 'Idempotency-Key': 'standalone-1' },
+        body: JSON.stringify({ amount: '10', currency: 'USDC', destination: '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed' }),
+      });
+      const { id } = (await response.json()) as { id: string };
+      const status = await waitFor(async () => {
+        const transfer = (await (await fetch(`${base}/api/v1/transfer_requests/${id}`, { headers: operator.auth })).json()) as {
+          status: string;
+        };
+        return transfer.status === 'completed' ? transfer.status : undefined;
+      });
+      expect(status).toBe('completed');
+    } finally {
+      api.kill('SIGTERM');
+      worker.kill('SIGTERM');
+    }
+    expect(await exited(api)).toBe(0);
+    expect(await exited(worker)).toBe(0);
+  });
 });

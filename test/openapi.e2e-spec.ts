@@ -57,6 +57,35 @@ describe('OpenAPI document', () => {
     }
   });
 
+  it('documents the required Idempotency-Key header on every POST', () => {
+    const posts = Object.entries(document.paths).filter(([path, methods]) => path.startsWith('/api/v1/') && methods.post);
+    expect(posts.map(([path]) => path)).toEqual(
+      expect.arrayContaining(['/api/v1/wallets', '/api/v1/transfer_requests', '/api/v1/transfer_requests/{id}/cancel']),
+    );
+    for (const [, methods] of posts) {
+      expect(methods.post.parameters).toEqual(
+        expect.arrayContaining([expect.objectContaining({ name: 'Idempotency-Key', in: 'header', required: true })]),
+      );
+    }
+    for (const [, methods] of Object.entries(document.paths)) {
+      for (const method of ['get', 'patch'] as const) {
+        const names = (methods[method]?.parameters ?? []).map((parameter) => parameter.name);
+        expect(names).not.toContain('Idempotency-Key');
+      }
+    }
+  });
+
+  it('documents money as decimal strings', () => {
+    const create = document.components.schemas.CreateTransferRequestDto as {
+      properties: Record<string, { type: string }>;
+      required: string[];
+    };
+    expect(create.properties.amount.type).toBe('string');
+    expect(create.required).toEqual(expect.arrayContaining(['amount', 'currency', 'destination']));
+    const transfer = document.components.schemas.TransferRequestDto as { properties: Record<string, { type?: string }> };
+    expect(transfer.properties.amount.type).toBe('string');
+  });
+
   it('documents the wallet and balance resources field by field', () => {
     expect(document.components.schemas.WalletDto).toMatchObject({
       properties: expect.objectContaining({ id: expect.anything(), address: expect.anything(), is_default: expect.anything() }),

@@ -32,9 +32,12 @@ export function runCli(args: string[], env: Record<string, string | undefined> =
   return { status: result.status, stdout: result.stdout, stderr: result.stderr, json: JSON.parse(lines[0]) as Record<string, unknown> };
 }
 
-/** Starts the service (apps/api/src/main.ts) in its own process. */
-export function startService(env: Record<string, string | undefined>): ChildProcess & { output: () => string } {
-  const child = spawn(process.execPath, [...TS_NODE, 'apps/api/src/main.ts'], { cwd: ROOT, env: childEnv(env) });
+/** Starts the service (apps/api/src/main.ts), or another entry point, in its own process. */
+export function startService(
+  env: Record<string, string | undefined>,
+  entry = 'apps/api/src/main.ts',
+): ChildProcess & { output: () => string } {
+  const child = spawn(process.execPath, [...TS_NODE, entry], { cwd: ROOT, env: childEnv(env) });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
