@@ -1,3 +1,7 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { runCli } from './support/processes';
@@ -82,6 +86,16 @@ describe('operator CLI', () => {
       supervisor_approved: true,
     });
 
+    const jwkFile = join(mkdtempSync(join(tmpdir(), 'nxt-jwk-')), 'supervisor.jwk');
+    writeFileSync(jwkFile, JSON.stringify(generateKeyPairSync('ed25519').publicKey.export({ format: 'jwk' })));
+    const signingKey = runCli(['signing-key', 'add', '--principal', supervisor.json.id as string, '--jwk', jwkFile]);
+    expect(signingKey.json).toMatchObject({
+      object: 'signing_key',
+      keyid: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
+      alg: 'ed25519',
+      principal_id: supervisor.json.id,
+    });
+
     const operator = runCli([
       'key',
       'create',
@@ -102,6 +116,10 @@ describe('operator CLI', () => {
       .set(operatorAuth)
       .send({ name: 'x', chain: 'base' })
       .expect(403);
+
+    const notSupervisor = runCli(['signing-key', 'add', '--principal', operator.json.id as string, '--jwk', jwkFile]);
+    expect(notSupervisor.status).not.toBe(0);
+    expect(notSupervisor.json.error).toBe('invalid_request');
 
     const approved = runCli(['key', 'approve', '--key', operator.json.id as string, '--by', supervisor.json.id as string]);
     expect(approved.json).toMatchObject({ id: operator.json.id, supervisor_approved: true, approved_by: supervisor.json.id });

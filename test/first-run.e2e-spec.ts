@@ -1,4 +1,5 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -57,6 +58,11 @@ describe('first run', () => {
           { id: expect.stringMatching(/^wal_/), chain: 'base', address: expect.stringMatching(/^0x[0-9a-fA-F]{40}$/) },
         ],
       });
+      expect(credentials.supervisor_signing_key).toMatchObject({
+        keyid: expect.any(String),
+        alg: 'ed25519',
+        private_jwk: { kty: 'OKP', crv: 'Ed25519', d: expect.any(String) },
+      });
       const operator = { Authorization: `Bearer ${credentials.operator_api_key}` };
       const supervisor = { Authorization: `Bearer ${credentials.supervisor_api_key}` };
 
@@ -98,6 +104,16 @@ describe('first run', () => {
       expect(funded.json).toMatchObject({ object: 'transaction', amount: '10' });
       const eurc = await getJson(`${base}/api/v1/balances?currency=EURC`, operator);
       expect(eurc.data).toEqual([expect.objectContaining({ wallet_id: baseWallet.id, total: '10' })]);
+
+      // The README's approval script works as printed against the sandbox.
+      const readme = readFileSync(join(__dirname, '..', 'README.md'), 'utf8');
+      const script = /<!-- approve-example -->\n```js\n([\s\S]*?)```/.exec(readme)![1];
+      const scriptPath = join(dataDir, 'approve.mjs');
+      writeFileSync(scriptPath, script);
+      const run = spawnSync(process.execPath, [scriptPath], { env: { ...process.env, CREDENTIALS: path }, encoding: 'utf8' });
+      expect(run.stderr).toBe('');
+      expect(run.stdout).toMatch(/created tr_\w+ pending_approval \[ 'amount_at_or_above_threshold' \]/);
+      expect(run.stdout).toContain(`approved 200 processing ${credentials.supervisor_signing_key.keyid}`);
 
       // Structured request logs carry the request id but never a credential.
       await fetch(`${base}/api/v1/me`, { headers: { ...operator, 'X-Request-Id': 'trace-me-1' } });

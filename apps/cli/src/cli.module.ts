@@ -4,8 +4,10 @@ import { AppConfig, AppConfigModule } from '@app/common';
 import { DatabaseModule } from '@app/database';
 import { LedgerModule } from '@app/ledger';
 import { PolicyModule } from '@app/policy';
+import { SignaturesModule } from '@app/signatures';
 import { AllowlistAddCommand, AllowlistCommand } from './commands/allowlist.command';
 import { KeyApproveCommand, KeyCommand, KeyCreateCommand, KeyRevokeCommand } from './commands/key.command';
+import { SigningKeyAddCommand, SigningKeyCommand } from './commands/signing-key.command';
 import { OrgCommand, OrgCreateCommand, OrgKycCommand, OrgPolicyCommand } from './commands/org.command';
 import { WalletCommand, WalletCreateCommand, WalletFundCommand } from './commands/wallet.command';
 
@@ -15,7 +17,7 @@ export class CliModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: CliModule,
-      imports: [AppConfigModule.forRoot(config), DatabaseModule, AuthModule, PolicyModule, LedgerModule],
+      imports: [AppConfigModule.forRoot(config), DatabaseModule, AuthModule, PolicyModule, LedgerModule, SignaturesModule],
       providers: [
         OrgCommand,
         OrgCreateCommand,
@@ -30,6 +32,8 @@ export class CliModule {
         WalletFundCommand,
         AllowlistCommand,
         AllowlistAddCommand,
+        SigningKeyCommand,
+        SigningKeyAddCommand,
       ],
     };
   }

@@ -1,3 +1,5 @@
+export * from './approvals/approval.entity';
+export * from './approvals/approvals.service';
 export * from './payments.module';
 export * from './shared/actor';
 export * from './shared/request-digest';

@@ -24,7 +24,11 @@ export function publicKeyOf(jwk: JsonWebKey): KeyObject {
   return createPublicKey({ key: jwk, format: 'jwk' });
 }
 
-/** RFC 9421 §3.3.4 (rsa-pss-sha512), §3.3.4 (ecdsa-p256-sha256, r‖s), §3.3.6 (ed25519). */
+/**
+ * RFC 9421 §3.3.1 (rsa-pss-sha512), §3.3.4 (ecdsa-p256-sha256, r‖s), §3.3.6 (ed25519). RSA-PSS
+ * verification detects the salt length: the RFC signs with 64 bytes, but widely used libraries sign
+ * with the maximum, and the salt length does not weaken PSS.
+ */
 export function verifySignature(alg: SignatureAlgorithm, key: KeyObject, data: Buffer, signature: Buffer): boolean {
   switch (alg) {
     case 'ed25519':
@@ -32,7 +36,12 @@ export function verifySignature(alg: SignatureAlgorithm, key: KeyObject, data: B
     case 'ecdsa-p256-sha256':
       return verify('sha256', data, { key, dsaEncoding: 'ieee-p1363' }, signature);
     case 'rsa-pss-sha512':
-      return verify('sha512', data, { key, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: 64 }, signature);
+      return verify(
+        'sha512',
+        data,
+        { key, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: constants.RSA_PSS_SALTLEN_AUTO },
+        signature,
+      );
   }
 }
 

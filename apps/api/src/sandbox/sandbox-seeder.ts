@@ -1,9 +1,11 @@
+import { generateKeyPairSync, JsonWebKey } from 'node:crypto';
 import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Injectable } from '@nestjs/common';
 import { ApiKeysService, INITIATING_SCOPES, OrganizationsService } from '@app/auth';
 import { AppConfig, SYSTEM_ACTOR } from '@app/common';
 import { LedgerService, WalletsService } from '@app/ledger';
+import { SigningKeysService } from '@app/signatures';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 
@@ -13,6 +15,7 @@ export interface SandboxCredentials {
   operator_api_key: string;
   supervisor_api_key: string;
   supervisor_principal_id: string;
+  supervisor_signing_key: { keyid: string; alg: string; private_jwk: JsonWebKey };
   wallets: { id: string; chain: string; address: string }[];
 }
 
@@ -31,6 +34,7 @@ export class SandboxSeeder {
     private readonly apiKeys: ApiKeysService,
     private readonly wallets: WalletsService,
     private readonly ledger: LedgerService,
+    private readonly signingKeys: SigningKeysService,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
@@ -83,6 +87,13 @@ export class SandboxSeeder {
       SYSTEM_ACTOR,
     );
     await this.apiKeys.approve(operator.key.id, supervisor.key.id);
+    const pair = generateKeyPairSync('ed25519');
+    const signingKey = await this.signingKeys.add(
+      organization.id,
+      supervisor.key.id,
+      pair.publicKey.export({ format: 'jwk' }),
+      SYSTEM_ACTOR,
+    );
 
     const credentials: SandboxCredentials = {
       base_url: this.config.publicBaseUrl,
@@ -90,6 +101,7 @@ export class SandboxSeeder {
       operator_api_key: operator.secret,
       supervisor_api_key: supervisor.secret,
       supervisor_principal_id: supervisor.key.id,
+      supervisor_signing_key: { keyid: signingKey.keyid, alg: signingKey.alg, private_jwk: pair.privateKey.export({ format: 'jwk' }) },
       wallets: [ethereum, base].map((wallet) => ({ id: wallet.id, chain: wallet.chain, address: wallet.address })),
     };
     writeFileSync(this.credentialsPath, `${JSON.stringify(credentials, null, 2)}\n`, { mode: 0o600 });

@@ -1,7 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import { Auth, CurrentPrincipal, MovesMoney, Principal } from '@app/auth';
 import { ErrorEnvelopeDto } from '@app/common';
 import { Actor, TransferRequestsService } from '@app/payments';
+import { evidenceOf, RequiresSignedApproval } from '@app/signatures';
+import { Request } from 'express';
 import {
   ApiConflictResponse,
   ApiCreatedResponse,
@@ -10,6 +12,7 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
+import { ApproveRequestDto, RejectRequestDto } from './dto/approval.dto';
 import { CreateTransferRequestDto } from './dto/create-transfer-request.dto';
 import { ListTransferRequestsQueryDto } from './dto/list-transfer-requests-query.dto';
 import { TransferRequestDto, TransferRequestListDto } from './dto/transfer-request.dto';
@@ -58,6 +61,51 @@ export class TransferRequestsController {
   @ApiNotFoundResponse({ type: ErrorEnvelopeDto })
   async get(@CurrentPrincipal() principal: Principal, @Param('id') id: string): Promise<TransferRequestDto> {
     return this.transfers.view(await this.transfers.get(principal.organization.id, id));
+  }
+
+  /**
+   * A supervisor's approval, signed per RFC 9421 (API.md §6). The initiator can never approve; each
+   * supervisor counts once; `approvals_required` distinct approvals send the transfer to execution.
+   */
+  @Post(':id/approve')
+  @HttpCode(200)
+  @Auth('approvals:write')
+  @MovesMoney()
+  @RequiresSignedApproval()
+  @ApiOkResponse({ type: TransferRequestDto })
+  @ApiNotFoundResponse({ type: ErrorEnvelopeDto })
+  @ApiConflictResponse({
+    type: ErrorEnvelopeDto,
+    description: '`conflict`: not pending approval, already decided by you, or request_digest mismatch.',
+  })
+  async approve(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id') id: string,
+    @Body() body: ApproveRequestDto,
+    @Req() request: Request,
+  ): Promise<TransferRequestDto> {
+    const transfer = await this.transfers.approve(
+      actorOf(principal),
+      id,
+      { requestDigest: body.request_digest, comment: body.comment },
+      evidenceOf(request),
+    );
+    return this.transfers.view(transfer);
+  }
+
+  /** A supervisor's refusal: the transfer ends `rejected` and its funds are released (no signature needed). */
+  @Post(':id/reject')
+  @HttpCode(200)
+  @Auth('approvals:write')
+  @ApiOkResponse({ type: TransferRequestDto })
+  @ApiNotFoundResponse({ type: ErrorEnvelopeDto })
+  @ApiConflictResponse({ type: ErrorEnvelopeDto, description: '`conflict`: not pending approval, or already decided by you.' })
+  async reject(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id') id: string,
+    @Body() body: RejectRequestDto,
+  ): Promise<TransferRequestDto> {
+    return this.transfers.view(await this.transfers.reject(actorOf(principal), id, { comment: body.comment }));
   }
 
   /** Cancels a request that waits for approval and releases its funds (the initiator or an operator). */

@@ -1,4 +1,5 @@
 import { formatAmount } from '@app/common';
+import { ApprovalView } from '../approvals/approvals.service';
 import { TransferRequest, TransferStatus } from './transfer-request.entity';
 
 /** The wire shape of a transfer request (API.md §7). */
@@ -17,7 +18,7 @@ export interface TransferRequestView {
   usd_value: string;
   risk: { level: 'low' | 'high'; reasons: string[] };
   approvals_required: number;
-  approvals: unknown[];
+  approvals: ApprovalView[];
   request_digest: string;
   transaction_ids: string[];
   tx_hash: string | null;
@@ -29,7 +30,7 @@ export interface TransferRequestView {
   updated_at: string;
 }
 
-export function transferRequestView(request: TransferRequest, transactionIds: string[]): TransferRequestView {
+export function transferRequestView(request: TransferRequest, transactionIds: string[], approvals: ApprovalView[]): TransferRequestView {
   return {
     object: 'transfer_request',
     id: request.id,
@@ -45,7 +46,7 @@ export function transferRequestView(request: TransferRequest, transactionIds: st
     usd_value: formatAmount(request.usdValue),
     risk: { level: request.riskLevel, reasons: request.riskReasons },
     approvals_required: request.approvalsRequired,
-    approvals: [],
+    approvals,
     request_digest: request.requestDigest,
     transaction_ids: transactionIds,
     tx_hash: request.txHash,

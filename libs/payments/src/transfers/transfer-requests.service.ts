@@ -22,6 +22,7 @@ import { PRICE_SOURCE, PriceSource } from '@app/settlement';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { In } from 'typeorm';
+import { ApprovalFamily, ApprovalsService, ApprovalSubject } from '../approvals/approvals.service';
 import { Actor } from '../shared/actor';
 import { requestDigest } from '../shared/request-digest';
 import { TransferRequest, TransferStatus } from './transfer-request.entity';
@@ -66,8 +67,19 @@ export class TransferRequestsService {
     private readonly policies: PolicyService,
     private readonly risk: RiskPolicyService,
     private readonly audit: AuditService,
+    private readonly approvals: ApprovalsService,
     @Inject(PRICE_SOURCE) private readonly prices: PriceSource,
   ) {}
+
+  /** Transfers as an approval-capable family. */
+  private readonly family: ApprovalFamily = {
+    type: 'transfer_request',
+    lock: (organizationId, id) => this.lock(organizationId, id),
+    authorize: async (subject: ApprovalSubject) => {
+      await this.requests.update({ id: subject.id }, { status: 'processing', nextAttemptAt: new Date(), expiresAt: null });
+    },
+    reject: (subject: ApprovalSubject, actor: string) => this.end(subject as TransferRequest, 'rejected', actor),
+  };
 
   private get requests() {
     return this.txHost.tx.getRepository(TransferRequest);
@@ -165,8 +177,23 @@ export class TransferRequestsService {
   }
 
   async view(request: TransferRequest): Promise<TransferRequestView> {
-    const ids = await this.transactions.idsByRequest([request.id]);
-    return transferRequestView(request, ids.get(request.id) ?? []);
+    const [ids, approvals] = await Promise.all([this.transactions.idsByRequest([request.id]), this.approvals.forRequests([request.id])]);
+    return transferRequestView(request, ids.get(request.id) ?? [], approvals.get(request.id) ?? []);
+  }
+
+  /**
+   * A supervisor's signed approval (the signature already verified; `evidence` is its record). The
+   * last approval needed sends the transfer to execution.
+   */
+  async approve(actor: Actor, id: string, input: { requestDigest: string; comment?: string }, evidence: object): Promise<TransferRequest> {
+    await this.approvals.approve(this.family, actor, id, input, evidence);
+    return this.get(actor.organizationId, id);
+  }
+
+  /** A supervisor's refusal: the transfer ends `rejected` and its funds are released. */
+  async reject(actor: Actor, id: string, input: { comment?: string }): Promise<TransferRequest> {
+    await this.approvals.reject(this.family, actor, id, input);
+    return this.get(actor.organizationId, id);
   }
 
   async list(organizationId: string, query: ListQueryDto & TransferFilters): Promise<ListPage<TransferRequestView>> {
@@ -177,8 +204,9 @@ export class TransferRequestsService {
     if (query.from) builder.andWhere('tr.created_at >= :from', { from: query.from });
     if (query.to) builder.andWhere('tr.created_at < :to', { to: query.to });
     const page = await paginate(builder, query, (row) => row);
-    const ids = await this.transactions.idsByRequest(page.data.map((row) => row.id));
-    return { ...page, data: page.data.map((row) => transferRequestView(row, ids.get(row.id) ?? [])) };
+    const requestIds = page.data.map((row) => row.id);
+    const [ids, approvals] = await Promise.all([this.transactions.idsByRequest(requestIds), this.approvals.forRequests(requestIds)]);
+    return { ...page, data: page.data.map((row) => transferRequestView(row, ids.get(row.id) ?? [], approvals.get(row.id) ?? [])) };
   }
 
   /**

@@ -1,6 +1,7 @@
 import { ListOf } from '@app/common';
 import { TRANSFER_STATUSES, TransferRequestView } from '@app/payments';
 import { ApiProperty } from '@nestjs/swagger';
+import { ApprovalDto } from './approval.dto';
 
 export class RiskDto {
   @ApiProperty({ enum: ['low', 'high'] })
@@ -43,9 +44,9 @@ export class TransferRequestDto implements TransferRequestView {
   risk!: RiskDto;
   /** Distinct supervisor approvals needed to execute (0 for low risk). */
   approvals_required!: number;
-  /** Approvals given so far, with their signature evidence. */
-  @ApiProperty({ type: 'array', items: { type: 'object' } })
-  approvals!: unknown[];
+  /** Decisions so far: approvals with their signature evidence, or a rejection. */
+  @ApiProperty({ type: [ApprovalDto] })
+  approvals!: ApprovalDto[];
   /** `sha-256=:<base64>:` of the RFC 8785 canonical JSON of the immutable terms: what a supervisor approves. */
   @ApiProperty({ example: 'sha-256=:X48E9qOokqqrvdts8nOJRJN3OWDUoyWxBf7kbu9DBPE=:' })
   request_digest!: string;
