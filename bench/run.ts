@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -32,12 +33,20 @@ interface Scenario {
 
 async function measure(url: string, scenario: Scenario) {
   const result = await autocannon({
-    url: url + scenario.path,
-    method: scenario.method ?? 'GET',
-    headers: { 'content-type': 'application/json', ...scenario.headers },
-    body: scenario.body,
+    url,
     connections: CONNECTIONS,
     duration: SECONDS,
+    requests: [
+      {
+        method: scenario.method ?? 'GET',
+        path: scenario.path,
+        headers: { 'content-type': 'application/json', ...scenario.headers },
+        body: scenario.body,
+        // Every POST takes a fresh Idempotency-Key, as a client making new requests would.
+        setupRequest: (request) =>
+          scenario.method === 'POST' ? { ...request, headers: { ...request.headers, 'idempotency-key': randomUUID() } } : request,
+      },
+    ],
   });
   const errors = result.non2xx + result.errors + result.timeouts;
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors };
@@ -57,7 +66,7 @@ async function main(): Promise<void> {
     {
       organizationId: organization.id,
       name: 'bench',
-      scopes: ['treasury:read', 'wallets:write'],
+      scopes: ['treasury:read', 'wallets:write', 'transfers:write'],
       roles: ['operator'],
       approved: true,
     },
@@ -69,6 +78,9 @@ async function main(): Promise<void> {
       .create(organization.id, { name: `w${i}`, chain: i % 2 ? 'base' : 'ethereum' }, SYSTEM_ACTOR);
     if (i < 50) await app.get(LedgerService).deposit(organization.id, wallet.id, 'USDC', '1000.5', SYSTEM_ACTOR);
   }
+  // Ample funds on the default wallet (the first created) for the transfer scenario.
+  const [first] = (await app.get(WalletsService).list(organization.id, { limit: 200 })).data.slice(-1);
+  await app.get(LedgerService).deposit(organization.id, first.id, 'USDC', '100000000', SYSTEM_ACTOR);
   const auth = { Authorization: `Bearer ${secret}` };
 
   const scenarios: Scenario[] = [
@@ -77,11 +89,18 @@ async function main(): Promise<void> {
     { name: 'GET /api/v1/wallets?limit=50 (auth + keyset page)', path: '/api/v1/wallets?limit=50', headers: auth },
     { name: 'GET /api/v1/balances?limit=50 (auth + balances page)', path: '/api/v1/balances?limit=50', headers: auth },
     {
-      name: 'POST /api/v1/wallets (auth + write)',
+      name: 'POST /api/v1/wallets (auth + idempotent write)',
       method: 'POST',
       path: '/api/v1/wallets',
       headers: auth,
       body: JSON.stringify({ name: 'bench', chain: 'base' }),
+    },
+    {
+      name: 'POST /api/v1/transfer_requests (risk, hold, audit; one organization)',
+      method: 'POST',
+      path: '/api/v1/transfer_requests',
+      headers: auth,
+      body: JSON.stringify({ amount: '1', currency: 'USDC', destination: '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed' }),
     },
   ];
 

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { existsSync, readFileSync } from 'node:fs';
 import { ServerOptions } from 'node:https';
 import { HttpsOptions } from '@nestjs/common/interfaces/external/https-options.interface';
-import { AppConfig, ConfigError, loadConfig, TlsFiles } from '@app/common';
+import { configOrExit, TlsFiles } from '@app/common';
 import { EmbeddedDatabase, startEmbeddedDatabase } from '@app/database/embedded/embedded-database';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
@@ -16,17 +16,7 @@ import { SandboxSeeder } from './sandbox/sandbox-seeder';
  * finish in-flight requests, then stop the database.
  */
 async function main(): Promise<void> {
-  if (existsSync('.env')) process.loadEnvFile('.env');
-  let config: AppConfig;
-  try {
-    config = loadConfig(process.env);
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exit(78); // EX_CONFIG
-    }
-    throw error;
-  }
+  let config = configOrExit();
 
   let database: EmbeddedDatabase | undefined;
   if (!config.databaseUrl) {

@@ -1,6 +1,5 @@
 import 'reflect-metadata';
-import { existsSync } from 'node:fs';
-import { AppConfig, ConfigError, InvalidRequestError, loadConfig } from '@app/common';
+import { configOrExit, InvalidRequestError } from '@app/common';
 import { EmbeddedDatabase, startEmbeddedDatabase } from '@app/database/embedded/embedded-database';
 import { CommandFactory } from 'nest-commander';
 import { CliModule } from './cli.module';
@@ -11,15 +10,7 @@ import { printError, printJson } from './output';
  * the one a running service started, or one started (and stopped) for this command.
  */
 async function main(): Promise<void> {
-  if (existsSync('.env')) process.loadEnvFile('.env');
-  let config: AppConfig;
-  try {
-    config = loadConfig(process.env);
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    printJson({ error: 'invalid_configuration', message: error.message, details: error.problems });
-    process.exit(78);
-  }
+  let config = configOrExit((error) => printJson({ error: 'invalid_configuration', message: error.message, details: error.problems }));
 
   let database: EmbeddedDatabase | undefined;
   if (!config.databaseUrl) {

@@ -1,7 +1,6 @@
 import 'reflect-metadata';
-import { existsSync } from 'node:fs';
 import { Module } from '@nestjs/common';
-import { AppConfig, AppConfigModule, ConfigError, loadConfig } from '@app/common';
+import { AppConfigModule, configOrExit } from '@app/common';
 import { DatabaseModule } from '@app/database';
 import { JobsModule } from '@app/jobs';
 import { NestFactory } from '@nestjs/core';
@@ -13,15 +12,7 @@ import { Logger, LoggerModule } from 'nestjs-pino';
  * Needs DATABASE_URL: the embedded database is the API process's, for the single-machine default.
  */
 async function main(): Promise<void> {
-  if (existsSync('.env')) process.loadEnvFile('.env');
-  let config: AppConfig;
-  try {
-    config = loadConfig(process.env);
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    process.stderr.write(`${error.message}\n`);
-    process.exit(78);
-  }
+  const config = configOrExit();
   if (!config.databaseUrl) {
     process.stderr.write(
       'The worker needs DATABASE_URL (the embedded database belongs to the API process, which runs the worker itself).\n',

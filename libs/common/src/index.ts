@@ -6,5 +6,6 @@ export * from './evm/address';
 export * from './ids/actors';
 export * from './ids/ids';
 export * from './money/money';
+export * from './pagination/date-range-query.dto';
 export * from './pagination/list-query.dto';
 export * from './pagination/pagination';

@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { Auth, CurrentPrincipal, Principal } from '@app/auth';
-import { ErrorEnvelopeDto } from '@app/common';
+import { DateRangeQueryDto, ErrorEnvelopeDto } from '@app/common';
 import { TransactionsService, transactionView } from '@app/ledger';
 import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ListTransactionsQueryDto } from './dto/list-transactions-query.dto';
@@ -16,11 +16,7 @@ export class TransactionsController {
   @Auth('treasury:read')
   @ApiOkResponse({ type: TransactionListDto })
   list(@CurrentPrincipal() principal: Principal, @Query() query: ListTransactionsQueryDto): Promise<TransactionListDto> {
-    return this.transactions.list(principal.organization.id, {
-      ...query,
-      from: query.from ? new Date(query.from) : undefined,
-      to: query.to ? new Date(query.to) : undefined,
-    });
+    return this.transactions.list(principal.organization.id, { ...query, ...DateRangeQueryDto.range(query) });
   }
 
   @Get(':id')

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import { Auth, CurrentPrincipal, MovesMoney, Principal } from '@app/auth';
-import { ErrorEnvelopeDto } from '@app/common';
+import { DateRangeQueryDto, ErrorEnvelopeDto } from '@app/common';
 import { Actor, TransferRequestsService } from '@app/payments';
 import { evidenceOf, RequiresSignedApproval } from '@app/signatures';
 import { Request } from 'express';
@@ -48,11 +48,7 @@ export class TransferRequestsController {
   @Auth('treasury:read')
   @ApiOkResponse({ type: TransferRequestListDto })
   list(@CurrentPrincipal() principal: Principal, @Query() query: ListTransferRequestsQueryDto): Promise<TransferRequestListDto> {
-    return this.transfers.list(principal.organization.id, {
-      ...query,
-      from: query.from ? new Date(query.from) : undefined,
-      to: query.to ? new Date(query.to) : undefined,
-    });
+    return this.transfers.list(principal.organization.id, { ...query, ...DateRangeQueryDto.range(query) });
   }
 
   @Get(':id')

@@ -165,3 +165,18 @@ function dataDirSecret(dataDir: string, name: string): Buffer {
   chmodSync(path, 0o600);
   return Buffer.from(readFileSync(path, 'utf8').trim(), 'utf8');
 }
+
+/**
+ * For process entry points: reads `.env` when present, then the validated configuration; on bad
+ * configuration it `report`s the problems and exits 78 (EX_CONFIG) before anything starts.
+ */
+export function configOrExit(report: (error: ConfigError) => void = (error) => process.stderr.write(`${error.message}\n`)): AppConfig {
+  if (existsSync('.env')) process.loadEnvFile('.env');
+  try {
+    return loadConfig(process.env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    report(error);
+    process.exit(78);
+  }
+}

@@ -50,10 +50,9 @@ export async function startEmbeddedDatabase(dataDir: string, log: (line: string)
   const port = await freePort();
   const server = spawn(
     bin('postgres'),
-    ['-D', clusterDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
+    ['-D', clusterDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', '-c', 'lc_messages=C'],
     {
       ...runAs,
-      env: { ...process.env, LC_ALL: 'C' },
       // Its own process group: a terminal's Ctrl-C reaches the service, which stops the database last.
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -178,7 +177,7 @@ function initialise(
         '--encoding=UTF8',
         '--locale=C',
       ],
-      { ...runAs, env: { ...process.env, LC_ALL: 'C' }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
+      { ...runAs, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
     );
     log(output.trim());
   } catch (error) {

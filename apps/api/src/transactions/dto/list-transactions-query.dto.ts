@@ -1,9 +1,9 @@
-import { ListQueryDto } from '@app/common';
+import { DateRangeQueryDto } from '@app/common';
 import { TRANSACTION_TYPES } from '@app/ledger';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsOptional, IsString } from 'class-validator';
+import { IsIn, IsOptional, IsString } from 'class-validator';
 
-export class ListTransactionsQueryDto extends ListQueryDto {
+export class ListTransactionsQueryDto extends DateRangeQueryDto {
   @IsOptional()
   @IsString()
   wallet_id?: string;
@@ -17,14 +17,4 @@ export class ListTransactionsQueryDto extends ListQueryDto {
   @IsOptional()
   @IsIn(TRANSACTION_TYPES)
   type?: string;
-
-  /** Created at or after (RFC 3339). */
-  @IsOptional()
-  @IsISO8601({ strict: true })
-  from?: string;
-
-  /** Created before (RFC 3339). */
-  @IsOptional()
-  @IsISO8601({ strict: true })
-  to?: string;
 }

@@ -1,9 +1,9 @@
-import { ListQueryDto } from '@app/common';
+import { DateRangeQueryDto } from '@app/common';
 import { TRANSFER_STATUSES, TransferStatus } from '@app/payments';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsOptional, IsString } from 'class-validator';
+import { IsIn, IsOptional, IsString } from 'class-validator';
 
-export class ListTransferRequestsQueryDto extends ListQueryDto {
+export class ListTransferRequestsQueryDto extends DateRangeQueryDto {
   @ApiPropertyOptional({ enum: TRANSFER_STATUSES })
   @IsOptional()
   @IsIn(TRANSFER_STATUSES)
@@ -17,14 +17,4 @@ export class ListTransferRequestsQueryDto extends ListQueryDto {
   @IsOptional()
   @IsString()
   external_reference?: string;
-
-  /** Created at or after (RFC 3339). */
-  @IsOptional()
-  @IsISO8601({ strict: true })
-  from?: string;
-
-  /** Created before (RFC 3339). */
-  @IsOptional()
-  @IsISO8601({ strict: true })
-  to?: string;
 }
