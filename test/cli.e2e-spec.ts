@@ -117,6 +117,30 @@ describe('operator CLI', () => {
       .send({ name: 'x', chain: 'base' })
       .expect(403);
 
+    const clientJwk = join(mkdtempSync(join(tmpdir(), 'nxt-jwk-')), 'client.jwk');
+    writeFileSync(clientJwk, JSON.stringify(generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({ format: 'jwk' })));
+    const client = runCli([
+      'client',
+      'create',
+      '--org',
+      orgId,
+      '--name',
+      'ERP',
+      '--scopes',
+      'treasury:read,transfers:write',
+      '--roles',
+      'operator',
+      '--jwk',
+      clientJwk,
+    ]);
+    expect(client.json).toMatchObject({
+      client_id: expect.stringMatching(/^cli_/),
+      token_endpoint_auth_method: 'private_key_jwt',
+      scopes: ['treasury:read', 'transfers:write'],
+    });
+    const rotated = runCli(['server-key', 'rotate']);
+    expect(rotated.json).toMatchObject({ object: 'server_signing_key', kid: expect.any(String), alg: 'ES256' });
+
     const notSupervisor = runCli(['signing-key', 'add', '--principal', operator.json.id as string, '--jwk', jwkFile]);
     expect(notSupervisor.status).not.toBe(0);
     expect(notSupervisor.json.error).toBe('invalid_request');

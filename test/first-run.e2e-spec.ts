@@ -58,6 +58,11 @@ describe('first run', () => {
           { id: expect.stringMatching(/^wal_/), chain: 'base', address: expect.stringMatching(/^0x[0-9a-fA-F]{40}$/) },
         ],
       });
+      expect(credentials.oauth_client).toMatchObject({
+        client_id: expect.stringMatching(/^cli_/),
+        alg: 'ES256',
+        private_jwk: { kty: 'EC', crv: 'P-256', d: expect.any(String) },
+      });
       expect(credentials.supervisor_signing_key).toMatchObject({
         keyid: expect.any(String),
         alg: 'ed25519',

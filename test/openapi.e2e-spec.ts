@@ -44,11 +44,15 @@ describe('OpenAPI document', () => {
     });
   });
 
-  it('secures every /api/v1 operation with both schemes and documents its errors', () => {
+  /** The token endpoint is the one public /api/v1 operation (client authentication happens in its body). */
+  const TOKEN = '/api/v1/oauth/token';
+
+  it('secures every /api/v1 operation but the token endpoint with both schemes and documents its errors', () => {
     const operations = Object.entries(document.paths).flatMap(([path, methods]) =>
       Object.entries(methods).map(([method, operation]) => ({ path, method, operation })),
     );
-    const api = operations.filter(({ path }) => path.startsWith('/api/v1/'));
+    const api = operations.filter(({ path }) => path.startsWith('/api/v1/') && path !== TOKEN);
+    expect(document.paths[TOKEN].post.security).toBeUndefined();
     expect(api.length).toBeGreaterThanOrEqual(7);
     for (const { operation } of api) {
       expect(operation.security).toEqual(expect.arrayContaining([{ api_key: [] }, expect.objectContaining({ oauth2: expect.any(Array) })]));
@@ -58,7 +62,9 @@ describe('OpenAPI document', () => {
   });
 
   it('documents the required Idempotency-Key header on every POST', () => {
-    const posts = Object.entries(document.paths).filter(([path, methods]) => path.startsWith('/api/v1/') && methods.post);
+    const posts = Object.entries(document.paths).filter(([path, methods]) => path.startsWith('/api/v1/') && path !== TOKEN && methods.post);
+    // API.md §4: the token endpoint, on purpose, takes no Idempotency-Key.
+    expect((document.paths[TOKEN].post.parameters ?? []).map((parameter) => parameter.name)).not.toContain('Idempotency-Key');
     expect(posts.map(([path]) => path)).toEqual(
       expect.arrayContaining(['/api/v1/wallets', '/api/v1/transfer_requests', '/api/v1/transfer_requests/{id}/cancel']),
     );

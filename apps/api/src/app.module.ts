@@ -10,6 +10,7 @@ import { HealthModule } from './health/health.module';
 import { ConsumesInterceptor } from './http/consumes.interceptor';
 import { loggingOptions } from './http/logging';
 import { IdentityModule } from './identity/identity.module';
+import { OAuthModule } from './oauth/oauth.module';
 import { SandboxModule } from './sandbox/sandbox.module';
 import { TransactionsModule } from './transactions/transactions.module';
 import { TransferRequestsModule } from './transfer-requests/transfer-requests.module';
@@ -28,6 +29,7 @@ export class AppModule {
         AuthGuardsModule,
         HealthModule,
         IdentityModule,
+        OAuthModule,
         WalletsModule,
         BalancesModule,
         TransferRequestsModule,

@@ -6,6 +6,7 @@ import { LedgerModule } from '@app/ledger';
 import { PolicyModule } from '@app/policy';
 import { SignaturesModule } from '@app/signatures';
 import { AllowlistAddCommand, AllowlistCommand } from './commands/allowlist.command';
+import { ClientCommand, ClientCreateCommand, ServerKeyCommand, ServerKeyRotateCommand } from './commands/client.command';
 import { KeyApproveCommand, KeyCommand, KeyCreateCommand, KeyRevokeCommand } from './commands/key.command';
 import { SigningKeyAddCommand, SigningKeyCommand } from './commands/signing-key.command';
 import { OrgCommand, OrgCreateCommand, OrgKycCommand, OrgPolicyCommand } from './commands/org.command';
@@ -34,6 +35,10 @@ export class CliModule {
         AllowlistAddCommand,
         SigningKeyCommand,
         SigningKeyAddCommand,
+        ClientCommand,
+        ClientCreateCommand,
+        ServerKeyCommand,
+        ServerKeyRotateCommand,
       ],
     };
   }

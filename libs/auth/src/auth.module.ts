@@ -8,13 +8,23 @@ import { AccessGuard } from './guards/access.guard';
 import { AuthenticationGuard } from './guards/authentication.guard';
 import { Organization } from './organizations/organization.entity';
 import { OrganizationsService } from './organizations/organizations.service';
+import { AccessTokenAuthenticator } from './oauth/access-token.authenticator';
+import { OAuthClient } from './oauth/oauth-client.entity';
+import { OAuthClientsService } from './oauth/oauth-clients.service';
+import { ReplayStore } from './oauth/replay-store';
+import { ServerSigningKey } from './oauth/server-key.entity';
+import { ServerKeysService } from './oauth/server-keys.service';
+import { TokenService } from './oauth/token.service';
+import { UsedJti } from './oauth/used-jti.entity';
 import { ApiKeyStrategy } from './strategies/api-key.strategy';
 
-/** Organizations, principals and their credentials. */
+const OAUTH = [OAuthClientsService, ServerKeysService, ReplayStore, TokenService, AccessTokenAuthenticator];
+
+/** Organizations, principals and their credentials: API keys, and OAuth clients with the authorization server. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Organization, ApiKey]), AuditModule],
-  providers: [OrganizationsService, ApiKeysService],
-  exports: [OrganizationsService, ApiKeysService],
+  imports: [TypeOrmModule.forFeature([Organization, ApiKey, OAuthClient, ServerSigningKey, UsedJti]), AuditModule],
+  providers: [OrganizationsService, ApiKeysService, ...OAUTH],
+  exports: [OrganizationsService, ApiKeysService, ...OAUTH],
 })
 export class AuthModule {}
 

@@ -1,4 +1,5 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { ReplayStore } from '@app/auth';
 import { AppConfig } from '@app/common';
 import { IdempotencyRecordsService } from '@app/idempotency';
 import { TransferExecution, TransferRequestsService } from '@app/payments';
@@ -8,7 +9,8 @@ const STEPS_PER_TICK = 100;
 const PURGE_EVERY_MS = 60_000;
 
 /**
- * The background worker: settlement steps, approval expiry, and Idempotency-Key retention. It runs
+ * The background worker: settlement steps, approval expiry, and retention of Idempotency-Key
+ * records and used JWT ids. It runs
  * in the API process by default (RUN_WORKER=on) and in `apps/worker` in production; any number may
  * run at once, since every piece of work is claimed by a row lock.
  */
@@ -25,6 +27,7 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
     private readonly execution: TransferExecution,
     private readonly transfers: TransferRequestsService,
     private readonly idempotency: IdempotencyRecordsService,
+    private readonly replay: ReplayStore,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -45,6 +48,7 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
     await this.transfers.expireDue();
     if (Date.now() - this.lastPurge >= PURGE_EVERY_MS) {
       await this.idempotency.purgeExpired();
+      await this.replay.purgeExpired();
       this.lastPurge = Date.now();
     }
     return steps;

@@ -2,7 +2,7 @@ import { generateKeyPairSync, JsonWebKey } from 'node:crypto';
 import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Injectable } from '@nestjs/common';
-import { ApiKeysService, INITIATING_SCOPES, OrganizationsService } from '@app/auth';
+import { ApiKeysService, INITIATING_SCOPES, OAuthClientsService, OrganizationsService } from '@app/auth';
 import { AppConfig, SYSTEM_ACTOR } from '@app/common';
 import { LedgerService, WalletsService } from '@app/ledger';
 import { SigningKeysService } from '@app/signatures';
@@ -16,6 +16,7 @@ export interface SandboxCredentials {
   supervisor_api_key: string;
   supervisor_principal_id: string;
   supervisor_signing_key: { keyid: string; alg: string; private_jwk: JsonWebKey };
+  oauth_client: { client_id: string; alg: 'ES256'; private_jwk: JsonWebKey };
   wallets: { id: string; chain: string; address: string }[];
 }
 
@@ -35,6 +36,7 @@ export class SandboxSeeder {
     private readonly wallets: WalletsService,
     private readonly ledger: LedgerService,
     private readonly signingKeys: SigningKeysService,
+    private readonly oauthClients: OAuthClientsService,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
@@ -88,6 +90,18 @@ export class SandboxSeeder {
     );
     await this.apiKeys.approve(operator.key.id, supervisor.key.id);
     const pair = generateKeyPairSync('ed25519');
+    const clientPair = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    const client = await this.oauthClients.create(
+      {
+        organizationId: organization.id,
+        name: 'Sandbox OAuth client',
+        scopes: INITIATING_SCOPES,
+        roles: ['operator'],
+        approved: true,
+        jwk: clientPair.publicKey.export({ format: 'jwk' }),
+      },
+      SYSTEM_ACTOR,
+    );
     const signingKey = await this.signingKeys.add(
       organization.id,
       supervisor.key.id,
@@ -101,6 +115,7 @@ export class SandboxSeeder {
       operator_api_key: operator.secret,
       supervisor_api_key: supervisor.secret,
       supervisor_principal_id: supervisor.key.id,
+      oauth_client: { client_id: client.id, alg: 'ES256', private_jwk: clientPair.privateKey.export({ format: 'jwk' }) },
       supervisor_signing_key: { keyid: signingKey.keyid, alg: signingKey.alg, private_jwk: pair.privateKey.export({ format: 'jwk' }) },
       wallets: [ethereum, base].map((wallet) => ({ id: wallet.id, chain: wallet.chain, address: wallet.address })),
     };

@@ -4,6 +4,7 @@ import { InvalidRequestError, InvalidTokenError } from '@app/common';
 import { AuthGuard } from '@nestjs/passport';
 import { Request } from 'express';
 import { IS_PUBLIC } from '../decorators/public.decorator';
+import { AccessTokenAuthenticator } from '../oauth/access-token.authenticator';
 import { Principal } from '../principal';
 import { API_KEY_STRATEGY } from '../strategies/api-key.strategy';
 
@@ -14,11 +15,14 @@ import { API_KEY_STRATEGY } from '../strategies/api-key.strategy';
  */
 @Injectable()
 export class AuthenticationGuard extends AuthGuard([API_KEY_STRATEGY]) {
-  constructor(private readonly reflector: Reflector) {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly accessTokens: AccessTokenAuthenticator,
+  ) {
     super();
   }
 
-  override canActivate(context: ExecutionContext) {
+  override async canActivate(context: ExecutionContext): Promise<boolean> {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()])) return true;
     const request = context.switchToHttp().getRequest<Request>();
     const body = request.body as unknown;
@@ -28,8 +32,16 @@ export class AuthenticationGuard extends AuthGuard([API_KEY_STRATEGY]) {
         { field: 'access_token', message: 'send it as Authorization: Bearer <credential>' },
       ]);
     }
-    if (!request.headers.authorization) throw new InvalidTokenError('An Authorization header is required.');
-    return super.canActivate(context);
+    const authorization = request.headers.authorization;
+    if (!authorization) throw new InvalidTokenError('An Authorization header is required.', 'Bearer, DPoP algs="ES256 PS256 EdDSA"');
+    // OAuth access tokens (our own DPoP-aware strategy); API keys (nxt_…) go through passport-http-bearer.
+    const [scheme, credential = ''] = authorization.split(' ', 2);
+    const lower = scheme.toLowerCase();
+    if (lower === 'dpop' || (lower === 'bearer' && credential.split('.').length === 3)) {
+      request.user = await this.accessTokens.authenticate(request, lower === 'dpop' ? 'dpop' : 'bearer', credential.trim());
+      return true;
+    }
+    return (await super.canActivate(context)) as boolean;
   }
 
   override handleRequest<T = Principal>(error: unknown, principal: T | false): T {

@@ -7,6 +7,8 @@ export interface ErrorDetail {
 export interface ApiErrorOptions {
   details?: ErrorDetail[];
   headers?: Record<string, string>;
+  /** Extra envelope fields a standard asks for (RFC 6749 §5.2 `error_description`). */
+  fields?: Record<string, string>;
 }
 
 /**
@@ -17,6 +19,7 @@ export interface ApiErrorOptions {
 export class ApiError extends Error {
   readonly details?: ErrorDetail[];
   readonly headers: Record<string, string>;
+  readonly fields: Record<string, string>;
 
   constructor(
     readonly status: number,
@@ -28,6 +31,7 @@ export class ApiError extends Error {
     this.name = new.target.name;
     this.details = options.details;
     this.headers = options.headers ?? {};
+    this.fields = options.fields ?? {};
   }
 }
 
@@ -99,6 +103,7 @@ export class ServiceUnavailableError extends ApiError {
 export function errorEnvelope(error: ApiError, requestId?: string) {
   return {
     error: error.error,
+    ...error.fields,
     message: error.message,
     code: error.status,
     ...(error.details?.length ? { details: error.details } : {}),
