@@ -21,3 +21,4 @@ export * from './oauth/server-key.entity';
 export * from './oauth/server-keys.service';
 export * from './oauth/token.service';
 export * from './oauth/used-jti.entity';
+export * from './principal-record';

@@ -1,20 +1,14 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { PrincipalRecord } from '../principal-record';
 
 /**
  * An API key: a principal of an organization. Only a keyed hash (HMAC-SHA-256) of its secret is
  * stored; the secret itself is shown once, at creation.
  */
 @Entity('api_keys')
-export class ApiKey {
+export class ApiKey extends PrincipalRecord {
   @PrimaryColumn({ type: 'varchar', length: 40 })
   id!: string;
-
-  @Index()
-  @Column({ type: 'varchar', length: 40 })
-  organizationId!: string;
-
-  @Column({ type: 'text' })
-  name!: string;
 
   @Index({ unique: true })
   @Column({ type: 'bytea', select: false })
@@ -24,15 +18,6 @@ export class ApiKey {
   @Column({ type: 'varchar', length: 40 })
   secretHint!: string;
 
-  @Column({ type: 'text', array: true })
-  scopes!: string[];
-
-  @Column({ type: 'text', array: true })
-  roles!: string[];
-
-  @Column({ type: 'boolean', default: false })
-  supervisorApproved!: boolean;
-
   @Column({ type: 'varchar', length: 40, nullable: true })
   approvedBy!: string | null;
 
@@ -41,10 +26,4 @@ export class ApiKey {
 
   @Column({ type: 'timestamptz', precision: 3, nullable: true })
   expiresAt!: Date | null;
-
-  @Column({ type: 'timestamptz', precision: 3, nullable: true })
-  revokedAt!: Date | null;
-
-  @CreateDateColumn({ type: 'timestamptz', precision: 3 })
-  createdAt!: Date;
 }

@@ -5,7 +5,8 @@ import { TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { IsNull } from 'typeorm';
 import { Organization } from '../organizations/organization.entity';
-import { Principal, Role, ROLES, Scope, SCOPES } from '../principal';
+import { Principal, ROLES, SCOPES } from '../principal';
+import { toPrincipal } from '../principal-record';
 import { ApiKey } from './api-key.entity';
 import { API_KEY_FORMAT, generateApiKeySecret, hashApiKeySecret, sameHash, secretHint } from './api-key-secret';
 
@@ -137,16 +138,7 @@ export class ApiKeysService {
     const key = row as (ApiKey & { organization: Organization }) | null;
     if (!key || !sameHash(key.secretHash, presented)) return null;
     if (key.revokedAt || (key.expiresAt && key.expiresAt.getTime() <= Date.now())) return null;
-    return {
-      id: key.id,
-      type: 'api_key',
-      name: key.name,
-      organization: { id: key.organization.id, name: key.organization.name, kycStatus: key.organization.kycStatus },
-      scopes: key.scopes as Scope[],
-      roles: key.roles as Role[],
-      supervisorApproved: key.supervisorApproved,
-      tokenBinding: null,
-    };
+    return toPrincipal(key, key.organization, 'api_key');
   }
 }
 

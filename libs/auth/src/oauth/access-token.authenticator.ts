@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InvalidTokenError } from '@app/common';
 import { Request } from 'express';
 import { createLocalJWKSet, jwtVerify, JWTPayload } from 'jose';
-import { Principal, Role, Scope } from '../principal';
+import { Principal } from '../principal';
+import { toPrincipal } from '../principal-record';
 import { DpopProofError, verifyDpopProof } from './dpop';
 import { certificateThumbprint, OAuthClientsService } from './oauth-clients.service';
 import { InvalidDpopProofError } from './oauth-error';
@@ -74,16 +75,8 @@ export class AccessTokenAuthenticator {
 
     const client = await this.clients.active(String(claims.sub));
     if (!client) throw new InvalidTokenError('The client of this token is unknown or revoked.', challenge);
-    const granted = (claims.scope ?? '').split(' ').filter((scope) => client.scopes.includes(scope));
-    return {
-      id: client.id,
-      type: 'oauth_client',
-      name: client.name,
-      organization: { id: client.organization.id, name: client.organization.name, kycStatus: client.organization.kycStatus },
-      scopes: granted as Scope[],
-      roles: client.roles as Role[],
-      supervisorApproved: client.supervisorApproved,
-      tokenBinding: binding,
-    };
+    // The token's scopes, narrowed further if the client has since lost some.
+    const scopes = (claims.scope ?? '').split(' ').filter((scope) => client.scopes.includes(scope));
+    return toPrincipal(client, client.organization, 'oauth_client', { scopes, tokenBinding: binding });
   }
 }

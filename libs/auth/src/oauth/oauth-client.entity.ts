@@ -1,21 +1,15 @@
 import { JsonWebKey } from 'node:crypto';
-import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { PrincipalRecord } from '../principal-record';
 
 export const CLIENT_AUTH_METHODS = ['private_key_jwt', 'tls_client_auth', 'self_signed_tls_client_auth'] as const;
 export type ClientAuthMethod = (typeof CLIENT_AUTH_METHODS)[number];
 
 /** An OAuth 2.0 client (client credentials, FAPI 2.0): a principal of an organization, like an API key. */
 @Entity('oauth_clients')
-export class OAuthClient {
+export class OAuthClient extends PrincipalRecord {
   @PrimaryColumn({ type: 'varchar', length: 40 })
   id!: string;
-
-  @Index()
-  @Column({ type: 'varchar', length: 40 })
-  organizationId!: string;
-
-  @Column({ type: 'text' })
-  name!: string;
 
   @Column({ type: 'varchar', length: 32 })
   authMethod!: ClientAuthMethod;
@@ -31,19 +25,4 @@ export class OAuthClient {
   /** self_signed_tls_client_auth: SHA-256 thumbprint (base64url) of the registered certificate. */
   @Column({ type: 'varchar', length: 64, nullable: true })
   certThumbprint!: string | null;
-
-  @Column({ type: 'text', array: true })
-  scopes!: string[];
-
-  @Column({ type: 'text', array: true })
-  roles!: string[];
-
-  @Column({ type: 'boolean', default: false })
-  supervisorApproved!: boolean;
-
-  @Column({ type: 'timestamptz', precision: 3, nullable: true })
-  revokedAt!: Date | null;
-
-  @CreateDateColumn({ type: 'timestamptz', precision: 3 })
-  createdAt!: Date;
 }
