@@ -55,7 +55,13 @@ async function measure(url: string, scenario: Scenario) {
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'nxt-bench-'));
   const database = await startEmbeddedDatabase(dataDir);
-  const config = loadConfig({ DATABASE_URL: database.url, API_KEY_HASH_SECRET: 'b'.repeat(32), LOG_LEVEL: 'silent', DATA_DIR: dataDir });
+  const config = loadConfig({
+    DATABASE_URL: database.url,
+    API_KEY_HASH_SECRET: 'b'.repeat(32),
+    LOG_LEVEL: 'silent',
+    DATA_DIR: dataDir,
+    RATE_LIMIT_PER_MINUTE: '0',
+  });
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bodyParser: false, logger: false });
   configureApp(app);
   await app.listen(0, '127.0.0.1');

@@ -136,4 +136,18 @@ describe('request pipeline', () => {
     const ready = await request(app.getHttpServer()).get('/readyz').expect(200);
     expect(ready.body).toEqual({ status: 'ok', checks: { database: 'up', migrations: 'up' } });
   });
+
+  it('429 rate_limited with Retry-After past RATE_LIMIT_PER_MINUTE; health checks are not limited', async () => {
+    const limited = await createTestApp({ RATE_LIMIT_PER_MINUTE: '3' });
+    try {
+      const { operator } = await new Factory(limited).tenant();
+      for (let i = 0; i < 3; i++) await request(limited.getHttpServer()).get('/api/v1/me').set(operator.auth).expect(200);
+      const refused = await request(limited.getHttpServer()).get('/api/v1/wallets').set(operator.auth).expect(429);
+      expect(refused.body).toEqual(envelope(429, 'rate_limited'));
+      expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+      await request(limited.getHttpServer()).get('/healthz').expect(200);
+    } finally {
+      await limited.close();
+    }
+  });
 });

@@ -4,11 +4,13 @@ import { AppConfig, AppConfigModule } from '@app/common';
 import { DatabaseModule } from '@app/database';
 import { IdempotencyModule } from '@app/idempotency';
 import { JobsModule } from '@app/jobs';
+import { ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
 import { BalancesModule } from './balances/balances.module';
 import { HealthModule } from './health/health.module';
 import { ConsumesInterceptor } from './http/consumes.interceptor';
 import { loggingOptions } from './http/logging';
+import { RateLimitGuard } from './http/rate-limit.guard';
 import { IdentityModule } from './identity/identity.module';
 import { OAuthModule } from './oauth/oauth.module';
 import { SandboxModule } from './sandbox/sandbox.module';
@@ -25,6 +27,10 @@ export class AppModule {
       imports: [
         AppConfigModule.forRoot(config),
         LoggerModule.forRoot(loggingOptions(config)),
+        ThrottlerModule.forRoot({
+          throttlers: [{ ttl: 60_000, limit: config.rateLimitPerMinute }],
+          skipIf: () => config.rateLimitPerMinute === 0,
+        }),
         DatabaseModule,
         AuthGuardsModule,
         HealthModule,
@@ -38,7 +44,7 @@ export class AppModule {
         JobsModule,
         SandboxModule,
       ],
-      providers: [ConsumesInterceptor],
+      providers: [ConsumesInterceptor, RateLimitGuard],
     };
   }
 }

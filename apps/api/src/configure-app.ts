@@ -9,6 +9,7 @@ import { ApiExceptionFilter } from './http/api-exception.filter';
 import { bodyParsers } from './http/body-parsers';
 import { ConsumesInterceptor } from './http/consumes.interceptor';
 import { buildOpenApiDocument } from './http/openapi';
+import { RateLimitGuard } from './http/rate-limit.guard';
 import { requestIdMiddleware } from './http/request-id.middleware';
 import { apiValidationPipe } from './http/validation.pipe';
 
@@ -32,7 +33,7 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
     }),
   );
   app.use(...bodyParsers);
-  app.useGlobalGuards(app.get(AuthenticationGuard), app.get(AccessGuard));
+  app.useGlobalGuards(app.get(RateLimitGuard), app.get(AuthenticationGuard), app.get(AccessGuard));
   app.useGlobalInterceptors(app.get(ConsumesInterceptor), app.get(IdempotencyInterceptor));
   app.useGlobalPipes(apiValidationPipe());
   app.useGlobalFilters(new ApiExceptionFilter());

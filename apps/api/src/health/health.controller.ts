@@ -2,6 +2,7 @@ import { Controller, Get } from '@nestjs/common';
 import { Public } from '@app/auth';
 import { ErrorEnvelopeDto, ServiceUnavailableError } from '@app/common';
 import { HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { SkipThrottle } from '@nestjs/throttler';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -9,6 +10,7 @@ import { HealthDto } from './health.dto';
 
 @ApiTags('health')
 @Public()
+@SkipThrottle()
 @Controller()
 export class HealthController {
   constructor(

@@ -42,6 +42,8 @@ export class AppConfig {
   workerPollMs!: number;
   /** How long the simulated network takes to confirm a transaction. */
   simulatedConfirmationMs!: number;
+  /** Requests per minute per client address; 0 turns rate limiting off. */
+  rateLimitPerMinute!: number;
 }
 
 export class ConfigError extends Error {
@@ -147,6 +149,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
     runWorker: flag('RUN_WORKER', true),
     workerPollMs: integer('WORKER_POLL_MS', 250, 10, 60_000),
     simulatedConfirmationMs: integer('SIMULATED_CONFIRMATION_MS', 500, 0, 600_000),
+    rateLimitPerMinute: integer('RATE_LIMIT_PER_MINUTE', 6000, 0, 10_000_000),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   if (apiKeyHashSecret === undefined) config.apiKeyHashSecret = dataDirSecret(dataDir, 'api-key-hash.secret');
