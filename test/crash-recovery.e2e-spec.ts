@@ -163,4 +163,40 @@ describe('crash recovery', () => {
     expect(await exited(api)).toBe(0);
     expect(await exited(worker)).toBe(0);
   });
+
+  it('one Idempotency-Key makes one transfer even when its duplicates reach two service processes at once', async () => {
+    const factory = new Factory(observer);
+    const { organization, operator } = await factory.tenant();
+    await factory.fund(await factory.wallet(organization.id), 'USDC', '100');
+    const ports = [await freePort(), await freePort()];
+    const services = ports.map((port) =>
+      startService({ DATABASE_URL: databaseUrl, PORT: String(port), SANDBOX_SEED: 'off', RUN_WORKER: 'off' }),
+    );
+    try {
+      for (const port of ports)
+        await waitFor(async () => ((await fetch(`http://127.0.0.1:${port}/readyz`).catch(() => undefined))?.ok ? true : undefined));
+      const statuses = await Promise.all(
+        Array.from({ length: 30 }, (_, i) =>
+          fetch(`http://127.0.0.1:${ports[i % 2]}/api/v1/transfer_requests`, {
+            method: 'POST',
+            headers: { ...operator.auth, 'Content-Type': 'application/json', 'Idempotency-Key': 'two-processes-1' },
+            body: JSON.stringify({ amount: '10', currency: 'USDC', destination: '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed' }),
+          }).then((response) => response.status),
+        ),
+      );
+      expect(statuses.every((status) => status === 201 || status === 409)).toBe(true);
+      const db = observer.get(DataSource);
+      const [{ transfers }] = await db.query(`SELECT count(*)::int AS transfers FROM transfer_requests WHERE organization_id = $1`, [
+        organization.id,
+      ]);
+      expect(transfers).toBe(1);
+      const [{ held }] = await db.query(`SELECT held::text AS held FROM ledger_accounts WHERE organization_id = $1 AND kind = 'wallet'`, [
+        organization.id,
+      ]);
+      expect(Number(held)).toBe(10);
+    } finally {
+      for (const service of services) service.kill('SIGTERM');
+    }
+    for (const service of services) expect(await exited(service)).toBe(0);
+  });
 });
