@@ -129,6 +129,10 @@ describe('approvals', () => {
         }),
       ],
       [
+        "alg parameter not the key's",
+        signedApproval(app, approvePath(transfer.id), boss.auth, boss.signing, body, { alg: 'rsa-pss-sha512' }),
+      ],
+      [
         'content-digest not covered',
         signedApproval(app, approvePath(transfer.id), boss.auth, boss.signing, body, {
           fields: ['@method', '@target-uri', 'idempotency-key'],

@@ -39,6 +39,8 @@ export interface SignOptions {
   /** Send this body instead of the one signed. */
   tamperedBody?: string;
   keyid?: string;
+  /** An `alg` parameter other than the key's. */
+  alg?: string;
   idempotencyKey?: string;
 }
 
@@ -65,7 +67,11 @@ export async function signedApproval(
       key: createSigner(key.privateKey, key.alg, options.keyid ?? key.keyid),
       fields: options.fields ?? ['@method', '@target-uri', 'content-digest', 'idempotency-key'],
       params: options.expires ? ['created', 'expires', 'keyid', 'alg'] : ['created', 'keyid', 'alg'],
-      paramValues: { created: options.created ?? new Date(), ...(options.expires ? { expires: options.expires } : {}) },
+      paramValues: {
+        created: options.created ?? new Date(),
+        ...(options.expires ? { expires: options.expires } : {}),
+        ...(options.alg ? { alg: options.alg } : {}),
+      },
     },
     { method: 'POST', url: `http://localhost:3000${path}`, headers },
   );
