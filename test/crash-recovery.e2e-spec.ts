@@ -1,21 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import { AuditService } from '@app/audit';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { Factory } from './support/factory';
-import { exited, startService, waitFor } from './support/processes';
+import { exited, freePort, startService, waitFor } from './support/processes';
 import { createTestApp } from './support/test-app';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /**
  * A service process killed (SIGKILL) while it settles transfers leaves no half-written transfer, and

@@ -1,21 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { exited, runCli, startService, waitFor } from './support/processes';
+import { exited, freePort, runCli, startService, waitFor } from './support/processes';
 
 async function getJson(url: string, headers: Record<string, string>): Promise<any> {
   return (await fetch(url, { headers })).json();
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /**

@@ -2,24 +2,14 @@ import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { request as httpsRequest } from 'node:https';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { OAuthClientsService } from '@app/auth';
 import { OPERATOR_ACTOR } from '@app/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { Factory } from './support/factory';
-import { exited, startService, waitFor } from './support/processes';
+import { exited, freePort, startService, waitFor } from './support/processes';
 import { createTestApp } from './support/test-app';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 interface Identity {
   cert: Buffer;

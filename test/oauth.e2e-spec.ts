@@ -1,21 +1,12 @@
 import { createHash, generateKeyPairSync, JsonWebKey, KeyObject, randomUUID } from 'node:crypto';
-import { createServer } from 'node:net';
 import { OAuthClientsService, ServerKeysService } from '@app/auth';
 import { OPERATOR_ACTOR } from '@app/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { SignJWT } from 'jose';
 import { Issuer } from 'openid-client';
 import { Factory } from './support/factory';
+import { freePort } from './support/processes';
 import { createTestApp } from './support/test-app';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 const DESTINATION = '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed';
 

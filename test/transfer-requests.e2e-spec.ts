@@ -200,9 +200,11 @@ describe('transfer requests', () => {
     const viewer = await factory.key(organization.id, { roles: ['viewer'], scopes: ['treasury:read', 'transfers:write'] });
     await http().post(`/api/v1/transfer_requests/${created.body.id}/cancel`).set(viewer.auth).set(idempotencyKey()).expect(403);
 
+    // Another operator of the organization may (API.md §6: "the initiator or an operator").
+    const colleague = await factory.key(organization.id, { roles: ['operator'] });
     const cancelled = await http()
       .post(`/api/v1/transfer_requests/${created.body.id}/cancel`)
-      .set(operator.auth)
+      .set(colleague.auth)
       .set(idempotencyKey())
       .expect(200);
     expect(cancelled.body.status).toBe('cancelled');
@@ -279,6 +281,18 @@ describe('transfer requests', () => {
     expect(byStatus.body.data.map((t: { id: string }) => t.id)).toEqual([pending.body.id]);
     const all = await http().get('/api/v1/transfer_requests').set(operator.auth).expect(200);
     expect(all.body.data.map((t: { id: string }) => t.id)).toEqual([low.body.id, pending.body.id]);
+    const bySource = await http()
+      .get('/api/v1/transfer_requests')
+      .query({ source_wallet_id: low.body.source_wallet_id })
+      .set(operator.auth)
+      .expect(200);
+    expect(bySource.body.data).toHaveLength(2);
+    const otherSource = await http()
+      .get('/api/v1/transfer_requests')
+      .query({ source_wallet_id: 'wal_none' })
+      .set(operator.auth)
+      .expect(200);
+    expect(otherSource.body.data).toEqual([]);
     const future = await http()
       .get('/api/v1/transfer_requests')
       .query({ from: new Date(Date.now() + 60_000).toISOString() })
